@@ -1,0 +1,48 @@
+// `rtcseal conformance`: every built-in vector file against the reference, with the reports.
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "commands.h"
+
+namespace rtcseal::cli {
+
+void add_conformance_command(CLI::App& app, RunState& out) {
+  auto* cmd = app.add_subcommand(
+      "conformance", "Run the full conformance suite and write report.json and summary.md");
+  struct Options {
+    std::string vectors_dir = default_vectors_dir();
+    std::string out_dir = "out/conformance";
+  };
+  auto opts = std::make_shared<Options>();
+  cmd->add_option("--vectors", opts->vectors_dir, "Folder of vector files, searched recursively")
+      ->capture_default_str();
+  cmd->add_option("--out", opts->out_dir, "Folder for the reports")->capture_default_str();
+  cmd->callback([opts, &out] {
+    const std::string& vectors_dir = opts->vectors_dir;
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_directory(vectors_dir, ec)) {
+      std::cerr << "rtcseal: " << vectors_dir << ": not a folder\n";
+      out.exit_code = kBadInput;
+      return;
+    }
+    std::vector<std::string> files;
+    for (const auto& entry : fs::recursive_directory_iterator(vectors_dir, ec)) {
+      if (entry.is_regular_file() && entry.path().extension() == ".json") {
+        files.push_back(entry.path().string());
+      }
+    }
+    std::sort(files.begin(), files.end());
+    if (files.empty()) {
+      std::cerr << "rtcseal: no vector files under " << vectors_dir << "\n";
+      out.exit_code = kBadInput;
+      return;
+    }
+    std::cout << "conformance: " << files.size() << " vector files under " << vectors_dir << "\n";
+    out.exit_code = verify_and_report(files, opts->out_dir, "rtcseal conformance");
+  });
+}
+
+}  // namespace rtcseal::cli

@@ -1,0 +1,31 @@
+// The subcommands of `rtcseal`. Each registers itself on the CLI11 app and reports its exit code
+// (design.md "Exit codes": 0 held, 1 conformance failure, 2 bad input, 3 internal error).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "rtcseal/report.h"
+
+namespace rtcseal::cli {
+
+enum Exit { kOk = 0, kFailed = 1, kBadInput = 2, kInternal = 3 };
+
+// Set by the subcommand that ran.
+struct RunState {
+  int exit_code = kOk;
+};
+
+void add_vectors_command(CLI::App& app, RunState& out);
+void add_conformance_command(CLI::App& app, RunState& out);
+void add_errors_command(CLI::App& app, RunState& out);
+
+// Shared by `vectors verify` and `conformance`: runs files against the reference, prints the
+// counts, writes the reports when `out_dir` is set, and returns the exit code.
+int verify_and_report(const std::vector<std::string>& files, const std::string& out_dir,
+                      const std::string& command);
+
+std::string default_vectors_dir();
+
+}  // namespace rtcseal::cli

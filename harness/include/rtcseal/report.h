@@ -1,0 +1,56 @@
+// The report model: every check of a run ends as exactly one outcome. The writers in reports/ turn
+// a Report into report.json (schema rtcseal-report/1) and the human formats.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rtcseal {
+
+enum class Outcome {
+  Pass,
+  Fail,
+  Unsupported,  // the implementation or profile declares it cannot do this
+  Skip,         // disabled on purpose, with a reason
+  Error,        // the harness, a file or a shim broke
+  Undetected,   // an unauthenticated mode delivered garbage for a mismatch, as specified: a
+                // weakness, never a pass
+};
+inline constexpr Outcome kAllOutcomes[] = {Outcome::Pass, Outcome::Fail,  Outcome::Unsupported,
+                                           Outcome::Skip, Outcome::Error, Outcome::Undetected};
+
+std::string_view outcome_name(Outcome o);
+std::optional<Outcome> parse_outcome(std::string_view s);
+
+struct CheckResult {
+  std::string id;              // stable and unique within a run, e.g. "<file>#<tcId>"
+  std::string suite;           // "vectors", "wycheproof", ...
+  std::string implementation;  // "reference" or a shim's name
+  std::string scheme;          // scheme or primitive, e.g. "agora-builtin", "aes-gcm"
+  std::string variant;         // mode, suite or engine
+  std::string source;          // the file the check came from
+  std::optional<int64_t> tc_id;
+  std::string comment;
+  std::vector<std::string> flags;
+  Outcome outcome = Outcome::Error;
+  std::string reason;  // why, for every outcome but pass
+};
+
+struct Summary {
+  std::map<Outcome, int64_t> counts;
+  int64_t count(Outcome o) const;
+  int64_t total() const;
+};
+
+struct Report {
+  std::string tool_version;
+  std::string command;
+  std::vector<CheckResult> results;
+  Summary summary() const;
+};
+
+}  // namespace rtcseal
