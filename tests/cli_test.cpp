@@ -9,25 +9,14 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "cli_run.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int code;
-  std::string output;  // stdout and stderr together
-};
-
-CliRun rtcseal(const std::string& args) {
-  std::string cmd = std::string(RTCSEAL_CLI) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  int status = pclose(p);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), out};
-}
+using rtcseal_test::CliRun;
+using rtcseal_test::rtcseal;
 
 std::string malformed(const std::string& name) {
   return std::string(RTCSEAL_TESTDATA_DIR) + "/malformed/" + name;

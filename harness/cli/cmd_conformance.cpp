@@ -1,4 +1,5 @@
-// `rtcseal conformance`: every built-in vector file against the reference, with the reports.
+// `rtcseal conformance`: every built-in vector file against the reference and any --impl shims,
+// with the reports.
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
@@ -14,11 +15,13 @@ void add_conformance_command(CLI::App& app, RunState& out) {
   struct Options {
     std::string vectors_dir = default_vectors_dir();
     std::string out_dir = "out/conformance";
+    ImplOptions impls;
   };
   auto opts = std::make_shared<Options>();
   cmd->add_option("--vectors", opts->vectors_dir, "Folder of vector files, searched recursively")
       ->capture_default_str();
   cmd->add_option("--out", opts->out_dir, "Folder for the reports")->capture_default_str();
+  add_impl_options(*cmd, opts->impls);
   cmd->callback([opts, &out] {
     const std::string& vectors_dir = opts->vectors_dir;
     namespace fs = std::filesystem;
@@ -41,7 +44,7 @@ void add_conformance_command(CLI::App& app, RunState& out) {
       return;
     }
     std::cout << "conformance: " << files.size() << " vector files under " << vectors_dir << "\n";
-    out.exit_code = verify_and_report(files, opts->out_dir, "rtcseal conformance");
+    out.exit_code = verify_and_report(files, opts->out_dir, "rtcseal conformance", opts->impls);
   });
 }
 

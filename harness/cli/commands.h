@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "implementations.h"
 #include "rtcseal/report.h"
 
 namespace rtcseal::cli {
@@ -20,11 +21,12 @@ struct RunState {
 void add_vectors_command(CLI::App& app, RunState& out);
 void add_conformance_command(CLI::App& app, RunState& out);
 void add_errors_command(CLI::App& app, RunState& out);
+void add_shim_command(CLI::App& app, RunState& out);
 
-// Shared by `vectors verify` and `conformance`: runs files against the reference, prints the
-// counts, writes the reports when `out_dir` is set, and returns the exit code.
+// Shared by `vectors verify` and `conformance`: runs files against each implementation of
+// `impls`, prints the counts, writes the reports when `out_dir` is set, and returns the exit code.
 int verify_and_report(const std::vector<std::string>& files, const std::string& out_dir,
-                      const std::string& command);
+                      const std::string& command, const ImplOptions& impls);
 
 std::string default_vectors_dir();
 

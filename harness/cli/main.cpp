@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   add_conformance_command(app, state);
   add_vectors_command(app, state);
   add_errors_command(app, state);
+  add_shim_command(app, state);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

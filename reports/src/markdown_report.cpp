@@ -63,11 +63,12 @@ std::string to_markdown(const Report& report) {
       md << "None.\n";
       return;
     }
-    md << "| check | outcome | comment | reason |\n|---|---|---|---|\n";
+    md << "| check | implementation | outcome | comment | reason |\n|---|---|---|---|---|\n";
     for (size_t i = 0; i < rows.size() && i < kMaxListed; ++i) {
       const CheckResult& r = *rows[i];
-      md << "| " << cell(r.id) << " | " << outcome_name(r.outcome) << " | " << cell(r.comment)
-         << " | " << cell(r.reason) << " |\n";
+      md << "| " << cell(r.id) << " | " << cell(r.implementation) << " | "
+         << outcome_name(r.outcome) << " | " << cell(r.comment) << " | " << cell(r.reason)
+         << " |\n";
     }
     if (rows.size() > kMaxListed) {
       md << "\n" << rows.size() - kMaxListed << " more in report.json.\n";

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <span>
 #include <string>
 
 #include "rtcseal/bytes.h"
@@ -51,6 +52,9 @@ enum class Hash { Sha256, Sha512 };
 size_t hash_size(Hash h);
 
 Result<Bytes> hmac(Hash h, ByteView key, ByteView data);
+// HMAC of the concatenation of `parts`, without building it: for MACs over a length prefix,
+// a nonce and a large ciphertext that live in different buffers (RFC 9605 §4.5.1).
+Result<Bytes> hmac_concat(Hash h, ByteView key, std::span<const ByteView> parts);
 // RFC 5869. An empty salt means HashLen zero bytes, as the RFC says.
 Result<SecretBytes> hkdf_extract(Hash h, ByteView salt, ByteView ikm);
 Result<SecretBytes> hkdf_expand(Hash h, ByteView prk, ByteView info, size_t length);

@@ -27,7 +27,7 @@ std::string_view outcome_name(Outcome o);
 std::optional<Outcome> parse_outcome(std::string_view s);
 
 struct CheckResult {
-  std::string id;              // stable and unique within a run, e.g. "<file>#<tcId>"
+  std::string id;              // stable, and unique per implementation in a run: "<file>#<tcId>"
   std::string suite;           // "vectors", "wycheproof", ...
   std::string implementation;  // "reference" or a shim's name
   std::string scheme;          // scheme or primitive, e.g. "agora-builtin", "aes-gcm"

@@ -10,9 +10,22 @@
 
 namespace rtcseal {
 
+// Why an Error is not an answer from the implementation under test. The vector runners turn a
+// Transport fault into the outcome `error` and an unmapped native code into `fail`
+// (docs/shim-protocol.md "Errors").
+enum class Fault {
+  None,            // `code` is what the implementation answered
+  Transport,       // it could not be asked: a shim crashed, hung, exited or answered garbage, or
+                   // the run's deadline passed; `code` means nothing then
+  UnmappedNative,  // it answered a native code that its errorMap does not map to a canonical one
+};
+
 struct Error {
   Err code;
   std::string message;
+  Fault fault = Fault::None;
+  std::string
+      native{};  // the implementation's own code, when it answered one instead of a canonical
 };
 
 // E is the error type: canonical Error for the crypto core and the schemes, InputError for readers

@@ -27,6 +27,12 @@ InputResult<std::vector<CheckResult>> run_wycheproof_file(const JsonNode& root,
 // "_schema_v1.json", with testGroups).
 bool is_wycheproof(const nlohmann::json& doc);
 
+// The SFrame working group's test-vectors.json (RFC 9605 Appendix C), as published: an object
+// with "header", "aes_ctr_hmac" and "sframe" and no "schema".
+bool is_sframe_wg(const nlohmann::json& doc);
+InputResult<std::vector<CheckResult>> run_sframe_wg_file(const JsonNode& root,
+                                                         Implementation& impl);
+
 // `rtcseal vectors generate`: writes the project's vector files under `dir`, deterministically.
 // Returns the paths written.
 InputResult<std::vector<std::string>> generate(const std::string& dir);

@@ -50,6 +50,10 @@ size_t hash_size(Hash h) {
 }
 
 Result<Bytes> hmac(Hash h, ByteView key, ByteView data) {
+  return hmac_concat(h, key, std::span<const ByteView>(&data, 1));
+}
+
+Result<Bytes> hmac_concat(Hash h, ByteView key, std::span<const ByteView> parts) {
   EVP_MAC_CTX* tmpl = unkeyed_template(h);
   if (tmpl == nullptr) return openssl_failure(std::string("HMAC-") + digest_name(h) + " setup");
   MacCtx ctx(EVP_MAC_CTX_dup(tmpl));
@@ -60,9 +64,11 @@ Result<Bytes> hmac(Hash h, ByteView key, ByteView data) {
   const unsigned char* k = key.empty() ? kNoBytes : key.data();
   Bytes out(hash_size(h));
   size_t out_len = 0;
-  if (EVP_MAC_init(ctx.get(), k, key.size(), nullptr) != 1 ||
-      EVP_MAC_update(ctx.get(), data.data(), data.size()) != 1 ||
-      EVP_MAC_final(ctx.get(), out.data(), &out_len, out.size()) != 1) {
+  bool ok = EVP_MAC_init(ctx.get(), k, key.size(), nullptr) == 1;
+  for (ByteView part : parts) {
+    ok = ok && EVP_MAC_update(ctx.get(), part.data(), part.size()) == 1;
+  }
+  if (!ok || EVP_MAC_final(ctx.get(), out.data(), &out_len, out.size()) != 1) {
     return openssl_failure(std::string("HMAC-") + digest_name(h));
   }
   return out;

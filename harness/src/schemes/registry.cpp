@@ -1,11 +1,15 @@
 // The built-in schemes and the in-process reference implementation.
 #include "rtcseal/agora_builtin.h"
+#include "rtcseal/framecryptor.h"
 #include "rtcseal/implementation.h"
+#include "rtcseal/sframe.h"
+#include "rtcseal/vonage_e2ee.h"
 
 namespace rtcseal {
 
 std::span<const Scheme* const> all_schemes() {
-  static const Scheme* const kSchemes[] = {&agora::scheme()};
+  static const Scheme* const kSchemes[] = {&agora::scheme(), &sframe::scheme(), &vonage::scheme(),
+                                           &framecryptor::scheme()};
   return kSchemes;
 }
 

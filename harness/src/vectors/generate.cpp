@@ -8,7 +8,8 @@ namespace rtcseal::vectors {
 
 InputResult<std::vector<std::string>> generate(const std::string& dir) {
   using Generator = InputResult<std::vector<GeneratedFile>> (*)();
-  const Generator generators[] = {generate_agora_builtin};
+  const Generator generators[] = {generate_agora_builtin, generate_vonage_e2ee, generate_sframe,
+                                  generate_framecryptor};
   std::vector<std::string> written;
   for (Generator g : generators) {
     RTCSEAL_TRY(std::vector<GeneratedFile> files, g());

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "expected_result.h"
+#include "non_answer.h"
 #include "rtcseal/vectors.h"
 
 namespace rtcseal::vectors {
@@ -196,11 +197,6 @@ std::string short_hex(ByteView b) {
   return b.size() > 24 ? h + "...(" + std::to_string(b.size()) + " bytes)" : h;
 }
 
-std::string describe(const Error& e) {
-  std::string s(error_name(e.code));
-  return e.message.empty() ? s : s + " (" + e.message + ")";
-}
-
 // Where two byte strings first differ, for a readable failure.
 std::string first_difference(ByteView want, ByteView got) {
   size_t i = 0;
@@ -221,19 +217,22 @@ Verdict failed(std::string why) {
   return {Outcome::Fail, std::move(why)};
 }
 
-// UNIMPLEMENTED anywhere means the implementation cannot run the check: unsupported, not failed.
+// An error that is no verdict (non_answer.h): unsupported, a broken shim, an unmapped native code.
 std::optional<Verdict> unsupported(const Error& e) {
-  if (e.code != Err::UNIMPLEMENTED) return std::nullopt;
-  return Verdict{Outcome::Unsupported, describe(e)};
+  auto n = non_answer(e);
+  if (!n) return std::nullopt;
+  return Verdict{n->outcome, std::move(n->reason)};
 }
 
-Verdict expect_error(const Result<Bytes>& got, Err want) {
+// The implementation's error against the canonical one the vector names.
+Verdict expect_error(const Result<Bytes>& got, Err want, const Implementation& impl) {
   if (got.ok()) {
     return failed("accepted a packet that must be rejected with " + std::string(error_name(want)));
   }
   if (auto u = unsupported(got.error())) return *u;
-  if (got.error().code != want) {
-    return failed("expected " + std::string(error_name(want)) + ", got " + describe(got.error()));
+  if (!impl.error_means(got.error(), want)) {
+    return failed("expected " + std::string(error_name(want)) + ", got " +
+                  describe_error(got.error()));
   }
   return pass();
 }
@@ -242,18 +241,23 @@ Verdict run_protect(const Test& t, const std::string& scheme, Implementation& im
   auto sender = impl.configure(scheme, t.params);
   if (!sender)
     return unsupported(sender.error())
-        .value_or(failed("configure failed: " + describe(sender.error())));
+        .value_or(failed("configure failed: " + describe_error(sender.error())));
   ProtectInput in{t.media, t.codec, *t.payload, t.metadata, t.ctr, t.kid};
   auto packet = (*sender)->protect(in);
   if (!packet) {
     return unsupported(packet.error())
-        .value_or(failed("protect failed: " + describe(packet.error())));
+        .value_or(failed("protect failed: " + describe_error(packet.error())));
   }
   if (*packet != *t.packet) return failed("protect output " + first_difference(*t.packet, *packet));
   auto receiver = impl.configure(scheme, t.params);
-  if (!receiver) return failed("receiver configure failed: " + describe(receiver.error()));
+  if (!receiver)
+    return unsupported(receiver.error())
+        .value_or(failed("receiver configure failed: " + describe_error(receiver.error())));
   auto back = (*receiver)->unprotect({t.media, t.codec, *t.packet, t.metadata});
-  if (!back) return failed("unprotect of the expected packet failed: " + describe(back.error()));
+  if (!back)
+    return unsupported(back.error())
+        .value_or(
+            failed("unprotect of the expected packet failed: " + describe_error(back.error())));
   if (*back != *t.payload) return failed("round trip " + first_difference(*t.payload, *back));
   return pass();
 }
@@ -262,13 +266,13 @@ Verdict run_unprotect(const Test& t, const std::string& scheme, Implementation& 
   auto receiver = impl.configure(scheme, t.params);
   if (!receiver) {
     return unsupported(receiver.error())
-        .value_or(failed("receiver configure failed: " + describe(receiver.error())));
+        .value_or(failed("receiver configure failed: " + describe_error(receiver.error())));
   }
   auto got = (*receiver)->unprotect({t.media, t.codec, *t.packet, t.metadata});
   if (t.expect == Expect::Valid || (t.expect == Expect::Acceptable && got.ok())) {
     if (!got) {
       return unsupported(got.error())
-          .value_or(failed("unprotect failed: " + describe(got.error())));
+          .value_or(failed("unprotect failed: " + describe_error(got.error())));
     }
     if (*got != *t.payload) return failed("unprotect output " + first_difference(*t.payload, *got));
     return pass();
@@ -276,7 +280,7 @@ Verdict run_unprotect(const Test& t, const std::string& scheme, Implementation& 
   if (t.undetected) {
     if (!got) {
       return unsupported(got.error())
-          .value_or(failed("expected undetected garbage, got " + describe(got.error())));
+          .value_or(failed("expected undetected garbage, got " + describe_error(got.error())));
     }
     if (*got == *t.payload) {
       return failed("delivered the original payload under a mismatched configuration");
@@ -284,7 +288,7 @@ Verdict run_unprotect(const Test& t, const std::string& scheme, Implementation& 
     return {Outcome::Undetected,
             "unauthenticated mode: the mismatch went undetected and garbage was delivered"};
   }
-  return expect_error(got, *t.error);
+  return expect_error(got, *t.error, impl);
 }
 
 Verdict run_configure(const Test& t, const std::string& scheme, Implementation& impl) {
@@ -292,15 +296,15 @@ Verdict run_configure(const Test& t, const std::string& scheme, Implementation& 
   if (t.expect == Expect::Valid || (t.expect == Expect::Acceptable && ctx.ok())) {
     if (!ctx) {
       return unsupported(ctx.error())
-          .value_or(failed("configure rejected valid parameters: " + describe(ctx.error())));
+          .value_or(failed("configure rejected valid parameters: " + describe_error(ctx.error())));
     }
     return pass();
   }
   if (ctx.ok()) return failed("configure accepted parameters that must be rejected");
   if (auto u = unsupported(ctx.error())) return *u;
-  if (ctx.error().code != *t.error) {
+  if (!impl.error_means(ctx.error(), *t.error)) {
     return failed("expected " + std::string(error_name(*t.error)) + ", got " +
-                  describe(ctx.error()));
+                  describe_error(ctx.error()));
   }
   if (t.native) {
     auto native = find_scheme(scheme)->native_error(*t.error);
@@ -327,6 +331,7 @@ InputResult<std::vector<CheckResult>> run_project_file(const JsonNode& root, Imp
     r.implementation = impl.name();
     r.scheme = file.scheme;
     auto mode = t.params.find("mode");
+    if (mode == t.params.end()) mode = t.params.find("variant");  // framecryptor's
     r.variant = mode == t.params.end() ? "" : mode->second;
     r.source = root.file();
     r.tc_id = t.tc_id;

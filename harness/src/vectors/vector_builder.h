@@ -61,5 +61,8 @@ struct GeneratedFile {
 
 // One generator per scheme.
 InputResult<std::vector<GeneratedFile>> generate_agora_builtin();
+InputResult<std::vector<GeneratedFile>> generate_vonage_e2ee();
+InputResult<std::vector<GeneratedFile>> generate_sframe();
+InputResult<std::vector<GeneratedFile>> generate_framecryptor();
 
 }  // namespace rtcseal::vectors

@@ -9,6 +9,7 @@ InputResult<std::vector<CheckResult>> verify_file(const std::string& path, Imple
   auto schema = root.find("schema");
   if (schema && schema->raw() == kProjectSchema) return run_project_file(root, impl);
   if (is_wycheproof(doc)) return run_wycheproof_file(root, impl);
+  if (is_sframe_wg(doc)) return run_sframe_wg_file(root, impl);
   if (!schema) return root.error("missing field \"schema\": cannot tell the vector format");
   return schema->error("unknown vector format " + schema->raw().dump());
 }
