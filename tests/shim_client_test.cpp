@@ -226,6 +226,20 @@ TEST(ShimClient, HangTimesOutAndTheShimIsReplaced) {
   EXPECT_TRUE(impl->configure("agora-builtin", kAgoraParams));
 }
 
+TEST(ShimClient, AShimThatNeverAnswersIsGivenUpAfterFiveTimeouts) {
+  auto impl = make_shim_implementation(options(test_shim("hang_on_protect.sh")), {});
+  auto start = Clock::now();
+  for (int i = 0; i < 5; ++i) {
+    auto ctx = impl->configure("agora-builtin", kAgoraParams);
+    ASSERT_TRUE(ctx) << i;
+    expect_transport(protect_once(**ctx), {"no answer within 300 ms"});
+  }
+  // From now on every request fails at once instead of costing another timeout.
+  expect_transport(impl->configure("agora-builtin", kAgoraParams),
+                   {"gave up after 5 requests in a row went unanswered"});
+  EXPECT_LT(seconds_since(start), 6.0);
+}
+
 TEST(ShimClient, GarbageReplyIsAnErrorWithTheParseReason) {
   auto impl = make_shim_implementation(options(test_shim("garbage.sh")), {});
   auto ctx = impl->configure("agora-builtin", kAgoraParams);
@@ -326,7 +340,9 @@ TEST(ShimClient, TheDeadlineCutsAHangShort) {
 TEST(ShimClient, VectorRunRecordsErrorsAndGoesOn) {
   fs::path dir = fresh_dir("vector_run");
   auto impl = make_shim_implementation(
-      options(test_shim("crash_on_protect.sh", (dir / "crashed").string())), {});
+      // A generous timeout: on a loaded machine the bash echo shim can take more than 300 ms,
+      // and only the crash may count as an error here.
+      options(test_shim("crash_on_protect.sh", (dir / "crashed").string()), 3000ms), {});
   const std::string file =
       std::string(RTCSEAL_SOURCE_DIR) + "/vectors/agora-builtin/aes_128_gcm.json";
   auto start = Clock::now();

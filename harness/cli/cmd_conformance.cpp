@@ -15,12 +15,18 @@ void add_conformance_command(CLI::App& app, RunState& out) {
   struct Options {
     std::string vectors_dir = default_vectors_dir();
     std::string out_dir = "out/conformance";
+    std::string plan = default_behaviour_plan();
+    uint64_t seed = 1;
     ImplOptions impls;
   };
   auto opts = std::make_shared<Options>();
   cmd->add_option("--vectors", opts->vectors_dir, "Folder of vector files, searched recursively")
       ->capture_default_str();
   cmd->add_option("--out", opts->out_dir, "Folder for the reports")->capture_default_str();
+  cmd->add_option("--checks", opts->plan, "Behavioural check plan (docs/behaviour.md)")
+      ->capture_default_str();
+  cmd->add_option("--seed", opts->seed, "Seed of the behavioural checks' payloads, for replay")
+      ->capture_default_str();
   add_impl_options(*cmd, opts->impls);
   cmd->callback([opts, &out] {
     const std::string& vectors_dir = opts->vectors_dir;
@@ -43,8 +49,16 @@ void add_conformance_command(CLI::App& app, RunState& out) {
       out.exit_code = kBadInput;
       return;
     }
-    std::cout << "conformance: " << files.size() << " vector files under " << vectors_dir << "\n";
-    out.exit_code = verify_and_report(files, opts->out_dir, "rtcseal conformance", opts->impls);
+    auto plan = behaviour::load_plan(opts->plan);
+    if (!plan) {
+      std::cerr << "rtcseal: " << plan.error().what() << "\n";
+      out.exit_code = kBadInput;
+      return;
+    }
+    std::cout << "conformance: " << files.size() << " vector files under " << vectors_dir << ", "
+              << plan->targets.size() << " behavioural targets (seed " << opts->seed << ")\n";
+    out.exit_code = verify_and_report({files, &*plan, opts->seed}, opts->out_dir,
+                                      "rtcseal conformance", opts->impls);
   });
 }
 

@@ -14,6 +14,10 @@ std::string default_vectors_dir() {
   return std::string(RTCSEAL_SOURCE_DIR) + "/vectors";
 }
 
+std::string default_behaviour_plan() {
+  return std::string(RTCSEAL_SOURCE_DIR) + "/checks/behaviour.json";
+}
+
 namespace {
 
 void print_counts(const Summary& s) {
@@ -30,7 +34,7 @@ Summary summarize(std::span<const CheckResult> results) {
 
 }  // namespace
 
-int verify_and_report(const std::vector<std::string>& files, const std::string& out_dir,
+int verify_and_report(const RunChecks& checks, const std::string& out_dir,
                       const std::string& command, const ImplOptions& impls) {
   auto targets = make_targets(impls);
   if (!targets) {
@@ -43,7 +47,7 @@ int verify_and_report(const std::vector<std::string>& files, const std::string& 
   // Every file is read before anything is written: a malformed one stops the run whole.
   for (RunTarget& target : *targets) {
     const size_t first = report.results.size();
-    for (const std::string& file : files) {
+    for (const std::string& file : checks.files) {
       auto results = vectors::verify_file(file, *target.impl);
       if (!results) {
         std::cerr << "rtcseal: " << results.error().what() << "\n";
@@ -51,6 +55,11 @@ int verify_and_report(const std::vector<std::string>& files, const std::string& 
       }
       apply_disabled(target.config, *results);
       for (auto& r : *results) report.results.push_back(std::move(r));
+    }
+    if (checks.plan != nullptr) {
+      auto results = behaviour::run(*checks.plan, *target.impl, checks.seed);
+      apply_disabled(target.config, results);
+      for (auto& r : results) report.results.push_back(std::move(r));
     }
     if (targets->size() > 1) {
       std::cout << target.impl->name() << ": ";
@@ -90,7 +99,7 @@ void add_vectors_command(CLI::App& app, RunState& out) {
   add_impl_options(*verify, opts->impls);
   verify->callback([opts, &out] {
     out.exit_code =
-        verify_and_report(opts->files, opts->out_dir, "rtcseal vectors verify", opts->impls);
+        verify_and_report({opts->files}, opts->out_dir, "rtcseal vectors verify", opts->impls);
   });
 
   auto* generate = vectors->add_subcommand(

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "implementations.h"
+#include "rtcseal/behaviour.h"
 #include "rtcseal/report.h"
 
 namespace rtcseal::cli {
@@ -23,11 +24,19 @@ void add_conformance_command(CLI::App& app, RunState& out);
 void add_errors_command(CLI::App& app, RunState& out);
 void add_shim_command(CLI::App& app, RunState& out);
 
-// Shared by `vectors verify` and `conformance`: runs files against each implementation of
+// What a run checks: vector files, and for `conformance` the behavioural plan too.
+struct RunChecks {
+  std::vector<std::string> files;
+  const behaviour::Plan* plan = nullptr;
+  uint64_t seed = 0;  // of the behavioural checks' payloads
+};
+
+// Shared by `vectors verify` and `conformance`: runs the checks against each implementation of
 // `impls`, prints the counts, writes the reports when `out_dir` is set, and returns the exit code.
-int verify_and_report(const std::vector<std::string>& files, const std::string& out_dir,
+int verify_and_report(const RunChecks& checks, const std::string& out_dir,
                       const std::string& command, const ImplOptions& impls);
 
 std::string default_vectors_dir();
+std::string default_behaviour_plan();
 
 }  // namespace rtcseal::cli

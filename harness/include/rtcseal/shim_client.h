@@ -37,6 +37,10 @@ struct ShimOptions {
   // The whole run's deadline, shared by every client of a run.
   std::optional<std::chrono::steady_clock::time_point> deadline;
   int max_failed_starts = 3;
+  // A shim that leaves this many requests in a row unanswered, with no packet answered between
+  // them, is given up for the rest of the run: one that hangs on every packet costs a few
+  // timeouts, not one per check.
+  int max_timeouts_in_a_row = 5;
   size_t stderr_keep_bytes = 16 * 1024;  // stderr kept per process; messages quote less
 };
 
@@ -77,6 +81,7 @@ class ShimClient {
   int64_t next_id_ = 1;
   uint64_t generation_ = 0;
   int failed_starts_ = 0;
+  int timeouts_in_a_row_ = 0;
   std::string last_start_failure_;
   std::string last_stderr_;
 };

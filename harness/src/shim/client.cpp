@@ -76,7 +76,13 @@ Result<Response> ShimClient::exchange(const Request& request, std::chrono::milli
   if (!line) {
     if (!line.error().timed_out) return broken(request, "the shim " + line.error().reason);
     if (run_deadline) return broken(request, "run deadline exceeded");
+    ++timeouts_in_a_row_;
     return broken(request, "no answer within " + std::to_string(timeout.count()) + " ms");
+  }
+  // A fresh process may well answer hello and configure; only a packet answered shows that the
+  // shim works again.
+  if (request.op == Op::Protect || request.op == Op::Unprotect || request.op == Op::Batch) {
+    timeouts_in_a_row_ = 0;
   }
   auto response = shim::decode_response(*line, request);
   if (!response) {
@@ -96,6 +102,11 @@ Result<void> ShimClient::ensure_started() {
   if (process_) return {};
   if (options_.deadline && Clock::now() >= *options_.deadline) {
     return transport_error("shim \"" + options_.name + "\": run deadline exceeded");
+  }
+  if (timeouts_in_a_row_ >= options_.max_timeouts_in_a_row) {
+    return transport_error("shim \"" + options_.name + "\": gave up after " +
+                           std::to_string(timeouts_in_a_row_) +
+                           " requests in a row went unanswered");
   }
   if (failed_starts_ >= options_.max_failed_starts) {
     return transport_error("shim \"" + options_.name + "\": gave up after " +
