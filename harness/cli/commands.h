@@ -22,11 +22,14 @@ void add_vectors_command(CLI::App& app, RunState& out);
 void add_conformance_command(CLI::App& app, RunState& out);
 void add_errors_command(CLI::App& app, RunState& out);
 void add_shim_command(CLI::App& app, RunState& out);
+void add_differential_command(CLI::App& app, RunState& out);
 
 // Shared by `vectors verify` and `conformance`: runs files against each implementation of
 // `impls`, prints the counts, writes the reports when `out_dir` is set, and returns the exit code.
+// `notes` open the report: results that are not vector checks, such as a skipped implementation.
 int verify_and_report(const std::vector<std::string>& files, const std::string& out_dir,
-                      const std::string& command, const ImplOptions& impls);
+                      const std::string& command, const ImplOptions& impls,
+                      std::vector<CheckResult> notes = {});
 
 std::string default_vectors_dir();
 
