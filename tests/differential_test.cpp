@@ -94,6 +94,16 @@ TEST(Differential, CasesDependOnlyOnTheSeedAndTheConfiguration) {
   EXPECT_NE(all_configs(99)[0].params, all_configs(100)[0].params);
 }
 
+// A shim that dies mid-run is an error of the run (exit 1), not a disagreement and not a crash.
+TEST(Differential, ACrashingShimIsAnError) {
+  CliRun r = rtcseal(
+      "differential --impl reference --impl 'crash=bash " + std::string(RTCSEAL_SOURCE_DIR) +
+      "/tests/shims/crash_on_protect.sh' --seed 1 --cases 3 --scheme 'sframe suite 1'");
+  EXPECT_EQ(r.code, 1) << r.output;
+  EXPECT_NE(r.output.find("sframe suite 1: ERROR"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("disagree 0, error 1"), std::string::npos) << r.output;
+}
+
 TEST(Differential, BadUsageExits2) {
   EXPECT_EQ(rtcseal("differential --impl reference").code, 2);
   EXPECT_EQ(rtcseal("differential --impl reference --impl reference").code, 2);

@@ -2,6 +2,7 @@
 // (docs/differential.md). The comparison itself lives in src/differential; this file reads the
 // options, builds the two sides and prints the outcome and the replay command.
 #include <iostream>
+#include <map>
 #include <memory>
 #include <random>
 
@@ -46,7 +47,10 @@ std::string kind_text(const differential::ConfigOutcome& c) {
   switch (c.kind) {
     case Kind::Agreed:
       return "agree (" + std::to_string(c.cases) + " cases, " + std::to_string(c.both_refused) +
-             " refused by both)";
+             " refused by both" +
+             (c.unsupported_cases ? ", " + std::to_string(c.unsupported_cases) + " unsupported"
+                                  : std::string()) +
+             ")";
     case Kind::Unsupported:
       return "unsupported (" + c.note + ")";
     case Kind::Disagreed:
@@ -98,11 +102,15 @@ int run(const DifferentialOptions& o) {
             << "\n";
   if (report.agreed()) return kOk;
   if (report.first) std::cout << differential::describe(*report.first, (*a)->name(), (*b)->name());
+  // The replay reruns the first configuration that disagreed or broke.
+  std::string failed;
+  for (const auto& c : report.configs) {
+    if (failed.empty() && (c.kind == Kind::Disagreed || c.kind == Kind::Broken)) failed = c.config;
+  }
   std::cout << "replay: rtcseal differential";
   for (const std::string& impl : o.impls) std::cout << " --impl " << shell_quote(impl);
-  std::cout << " --seed " << opts.seed << " --cases " << opts.cases;
-  if (report.first) std::cout << " --scheme " << shell_quote(report.first->config);
-  std::cout << "\n";
+  std::cout << " --seed " << opts.seed << " --cases " << opts.cases << " --scheme "
+            << shell_quote(failed) << "\n";
   return kFailed;
 }
 

@@ -96,9 +96,10 @@ struct Disagreement {
 struct ConfigOutcome {
   std::string config;
   enum class Kind { Agreed, Unsupported, Disagreed, Broken } kind = Kind::Agreed;
-  std::string note;         // who is unsupported, what broke
-  size_t cases = 0;         // cases run
-  size_t both_refused = 0;  // cases both sides refused to protect with the same code
+  std::string note;              // who is unsupported, what broke
+  size_t cases = 0;              // cases run
+  size_t both_refused = 0;       // cases both sides refused to protect with the same code
+  size_t unsupported_cases = 0;  // cases a side answered UNIMPLEMENTED for: not compared
 };
 
 struct Report {

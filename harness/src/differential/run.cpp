@@ -11,6 +11,10 @@ namespace {
 
 using Kind = ConfigOutcome::Kind;
 
+bool unimplemented(const Answer& a) {
+  return !a.ok && a.error == "UNIMPLEMENTED";
+}
+
 bool same(const Answer& a, const Answer& b) {
   return a.ok == b.ok && (a.ok ? a.bytes == b.bytes : a.error == b.error);
 }
@@ -46,26 +50,32 @@ class ConfigRun {
     const auto in = protect_inputs(cases);
     const auto pa = ea->protect_all(in);
     const auto pb = eb->protect_all(in);
+    std::vector<bool> compared(cases.size(), true);
     for (size_t i = 0; i < cases.size(); ++i) {
       if (pa[i].broken || pb[i].broken) return broke(pa[i].broken ? pa[i] : pb[i]);
+      // An input one side declares it cannot protect is not compared, only counted.
+      if (unimplemented(pa[i]) || unimplemented(pb[i])) {
+        compared[i] = false;
+        ++outcome_.unsupported_cases;
+        continue;
+      }
       if (!same(pa[i], pb[i])) return disagree(i, "protect", cases[i], {}, pa[i], pb[i]);
       if (!pa[i].ok) ++outcome_.both_refused;
     }
     // Each side opens the other's packets; both must give the payload back.
-    if (!cross_open(*eb, pa, cases, "unprotect A->B", false)) return outcome_;
-    cross_open(*ea, pb, cases, "unprotect B->A", true);
+    if (!cross_open(*eb, pa, compared, cases, "unprotect A->B", false)) return outcome_;
+    cross_open(*ea, pb, compared, cases, "unprotect B->A", true);
     return outcome_;
   }
 
  private:
   void configure_failed(bool a_failed, const Answer& a, bool b_failed, const Answer& b) {
-    auto unimplemented = [](bool failed, const Answer& x) {
-      return failed && x.error == "UNIMPLEMENTED";
-    };
-    if (unimplemented(a_failed, a) || unimplemented(b_failed, b)) {
+    const bool a_unimplemented = a_failed && unimplemented(a);
+    const bool b_unimplemented = b_failed && unimplemented(b);
+    if (a_unimplemented || b_unimplemented) {
       outcome_.kind = Kind::Unsupported;
-      outcome_.note = unimplemented(a_failed, a) ? a_.name() : b_.name();
-      if (unimplemented(a_failed, a) && unimplemented(b_failed, b)) outcome_.note = "both";
+      outcome_.note = a_unimplemented ? a_.name() : b_.name();
+      if (a_unimplemented && b_unimplemented) outcome_.note = "both";
       outcome_.note += " answered UNIMPLEMENTED";
       return;
     }
@@ -84,11 +94,12 @@ class ConfigRun {
   }
 
   bool cross_open(Endpoint& opener, const std::vector<Answer>& packets,
-                  const std::vector<Case>& cases, const char* step, bool a_opens) {
+                  const std::vector<bool>& compared, const std::vector<Case>& cases,
+                  const char* step, bool a_opens) {
     std::vector<UnprotectInput> in;
     std::vector<size_t> index;
     for (size_t i = 0; i < cases.size(); ++i) {
-      if (!packets[i].ok) continue;
+      if (!compared[i] || !packets[i].ok) continue;
       in.push_back({cases[i].media, cases[i].codec, packets[i].bytes, {}});
       index.push_back(i);
     }

@@ -41,9 +41,13 @@ Answer answer_of(Response r, bool protect) {
 class ShimEndpoint final : public Endpoint {
  public:
   ShimEndpoint(std::shared_ptr<ShimClient> client, std::string ctx, std::string scheme)
-      : client_(std::move(client)), ctx_(std::move(ctx)), scheme_(std::move(scheme)) {}
+      : client_(std::move(client)),
+        ctx_(std::move(ctx)),
+        scheme_(std::move(scheme)),
+        generation_(client_->generation()) {}
 
   ~ShimEndpoint() override {
+    if (!alive()) return;  // never restart a shim just to close a context it lost
     Request r;
     r.op = Op::Close;
     r.ctx = ctx_;
@@ -84,8 +88,15 @@ class ShimEndpoint final : public Endpoint {
     return r;
   }
 
+  // The context lives in one run of the shim process; a restart loses it.
+  bool alive() const { return client_->running() && client_->generation() == generation_; }
+
   std::vector<Answer> send(std::vector<Request> requests, bool protect) {
     std::vector<Answer> out;
+    if (!alive()) {
+      const Error gone{Err::ENCRYPT_INTERNAL, "the shim restarted and lost context " + ctx_};
+      return std::vector<Answer>(requests.size(), broken(gone));
+    }
     for (size_t at = 0; at < requests.size(); at += kBatchRequests) {
       size_t end = std::min(requests.size(), at + kBatchRequests);
       std::vector<Request> chunk(std::make_move_iterator(requests.begin() + at),
@@ -102,6 +113,7 @@ class ShimEndpoint final : public Endpoint {
   std::shared_ptr<ShimClient> client_;
   std::string ctx_;
   std::string scheme_;
+  uint64_t generation_;
 };
 
 class ShimSide final : public Side {
