@@ -49,7 +49,7 @@ void add_sframe(std::vector<Config>& out, Rng& rng) {
                 {"base_key", to_hex(rng.bytes(16 + rng.below(17)))}},
                kid,
                rng.next() >> (rng.below(8) * 8 + 1)};
-      if (ratchet) c.params["ratchet_bits"] = "4";
+      if (ratchet) c.params.emplace("ratchet_bits", "4");
       out.push_back(std::move(c));
     }
   }

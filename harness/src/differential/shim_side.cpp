@@ -136,7 +136,7 @@ class ShimSide final : public Side {
     }
     Request r;
     r.op = Op::Configure;
-    r.ctx = "d" + std::to_string(++contexts_);
+    r.ctx = std::to_string(++contexts_).insert(0, 1, 'd');
     r.scheme = scheme;
     r.params = params;
     auto answer = client_->call(r);
