@@ -14,7 +14,10 @@ std::optional<std::string> find_boringssl_shim(std::string& looked) {
   fs::path self = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) candidates.push_back(self.parent_path() / "rtcseal-boringssl");
 #ifdef RTCSEAL_BORINGSSL_SHIM
-  candidates.emplace_back(RTCSEAL_BORINGSSL_SHIM);
+  // Usually the same file as the first, unless this rtcseal was copied elsewhere.
+  if (candidates.empty() || candidates.front() != RTCSEAL_BORINGSSL_SHIM) {
+    candidates.emplace_back(RTCSEAL_BORINGSSL_SHIM);
+  }
 #endif
   looked.clear();
   for (const fs::path& p : candidates) {
