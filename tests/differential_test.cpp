@@ -22,7 +22,7 @@ std::string flip_sframe_shim() {
 #ifdef RTCSEAL_BORINGSSL_SHIM
 
 TEST(Differential, ReferenceAndBoringSslAgree) {
-  CliRun r = rtcseal("differential --impl reference --impl boringssl --seed 7 --cases 30");
+  CliRun r = rtcseal("differential --impl reference --impl boringssl --seed 7 --cases 100");
   ASSERT_EQ(r.code, 0) << r.output;
   EXPECT_NE(r.output.find("seed 7"), std::string::npos);
   EXPECT_NE(r.output.find("disagree 0, error 0"), std::string::npos) << r.output;

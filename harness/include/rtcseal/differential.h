@@ -57,6 +57,7 @@ struct Config {
   // Pins: kid on every protect when set; ctr = first_ctr + case index.
   std::optional<uint64_t> kid;
   uint64_t first_ctr = 0;
+  bool metadata = false;  // the scheme authenticates metadata: half the cases carry some
   std::string label() const { return scheme + " " + variant; }
 };
 
@@ -68,6 +69,7 @@ struct Case {
   Media media = Media::Audio;
   Codec codec = Codec::None;
   Bytes payload;
+  Bytes metadata;
   uint64_t ctr = 0;
   std::optional<uint64_t> kid;
 };

@@ -1,7 +1,8 @@
 // The protect inputs of one configuration: payload sizes that hit the edges (empty, one byte,
 // around the 16-byte block, the largest RTP-ish frames, 65535) and random ones, over the media and
 // codec pairs real senders use. Codec payloads get a plausible header so frame-aware schemes
-// (VP8 and H.264 clear bytes) take their codec paths instead of refusing every frame.
+// (VP8 and H.264 clear bytes) take their codec paths instead of refusing every frame. Schemes
+// that authenticate metadata get some (up to 64 bytes) on half the cases.
 #include "rng.h"
 #include "rtcseal/differential.h"
 
@@ -48,6 +49,7 @@ std::vector<Case> make_cases(const Config& config, size_t count, uint64_t rng_se
     c.media = s.media;
     c.codec = s.codec;
     c.payload = draw_payload(rng, s.codec, draw_size(rng, i));
+    if (config.metadata && rng.below(2) == 0) c.metadata = rng.bytes(rng.below(65));
     c.ctr = config.first_ctr + i;
     c.kid = config.kid;
     out.push_back(std::move(c));

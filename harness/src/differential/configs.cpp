@@ -48,7 +48,8 @@ void add_sframe(std::vector<Config>& out, Rng& rng) {
                 {"kid", std::to_string(kid)},
                 {"base_key", to_hex(rng.bytes(16 + rng.below(17)))}},
                kid,
-               rng.next() >> (rng.below(8) * 8 + 1)};
+               rng.next() >> (rng.below(8) * 8 + 1),
+               true};
       if (ratchet) c.params.emplace("ratchet_bits", "4");
       out.push_back(std::move(c));
     }
@@ -66,7 +67,8 @@ void add_vonage(std::vector<Config>& out, Rng& rng) {
                                     to_hex(rng.bytes(2)) + "-" + to_hex(rng.bytes(2)) + "-" +
                                     to_hex(rng.bytes(6))}},
              {},
-             rng.below(1u << 16)};
+             rng.below(1u << 16),
+             std::string_view(engine) == "draft01"};  // the legacy engine has no metadata
     out.push_back(std::move(c));
   }
 }

@@ -27,26 +27,29 @@ std::string window(const Bytes& bytes, size_t from) {
   return s.str();
 }
 
-std::string answer_text(const Answer& x, size_t from) {
+std::string answer_text(const Answer& x, size_t from, bool configure) {
   if (!x.ok) return "error " + x.error + (x.message.empty() ? "" : " (" + x.message + ")");
+  if (configure) return "configured";
   return x.bytes.empty() ? "(empty)" : window(x.bytes, from);
 }
 
 }  // namespace
 
 std::string describe(const Disagreement& d, const std::string& a_name, const std::string& b_name) {
+  const bool configure = d.step == "configure";
   std::ostringstream s;
   s << "first disagreement: " << d.config << ", " << d.step;
-  if (d.step != "configure") s << ", case " << d.case_index;
+  if (!configure) s << ", case " << d.case_index;
   s << "\n  params:";
   for (const auto& [k, v] : d.params) s << " " << k << "=" << v;
   s << "\n";
-  if (d.step != "configure") {
+  if (!configure) {
     s << "  input: media " << media_name(d.input.media) << ", codec " << codec_name(d.input.codec)
       << ", ctr " << d.input.ctr;
     if (d.input.kid) s << ", kid " << *d.input.kid;
     s << "\n  payload: " << (d.input.payload.empty() ? "(empty)" : window(d.input.payload, 0))
       << "\n";
+    if (!d.input.metadata.empty()) s << "  metadata: " << window(d.input.metadata, 0) << "\n";
     if (!d.packet.empty()) s << "  packet opened: " << window(d.packet, 0) << "\n";
   }
   const size_t from = first_difference(d.a.bytes, d.b.bytes);
@@ -56,8 +59,10 @@ std::string describe(const Disagreement& d, const std::string& a_name, const std
   std::string a_label = a_name, b_label = b_name;
   if (d.step == "unprotect A->B") a_label = "expected";
   if (d.step == "unprotect B->A") b_label = "expected";
-  s << "  " << (unprotect ? "" : "A ") << a_label << ": " << answer_text(d.a, from) << "\n";
-  s << "  " << (unprotect ? "" : "B ") << b_label << ": " << answer_text(d.b, from) << "\n";
+  s << "  " << (unprotect ? "" : "A ") << a_label << ": " << answer_text(d.a, from, configure)
+    << "\n";
+  s << "  " << (unprotect ? "" : "B ") << b_label << ": " << answer_text(d.b, from, configure)
+    << "\n";
   return s.str();
 }
 

@@ -26,7 +26,7 @@ bool matches(const std::string& glob, const Config& c) {
 
 std::vector<ProtectInput> protect_inputs(const std::vector<Case>& cases) {
   std::vector<ProtectInput> in;
-  for (const Case& c : cases) in.push_back({c.media, c.codec, c.payload, {}, c.ctr, c.kid});
+  for (const Case& c : cases) in.push_back({c.media, c.codec, c.payload, c.metadata, c.ctr, c.kid});
   return in;
 }
 
@@ -100,7 +100,7 @@ class ConfigRun {
     std::vector<size_t> index;
     for (size_t i = 0; i < cases.size(); ++i) {
       if (!compared[i] || !packets[i].ok) continue;
-      in.push_back({cases[i].media, cases[i].codec, packets[i].bytes, {}});
+      in.push_back({cases[i].media, cases[i].codec, packets[i].bytes, cases[i].metadata});
       index.push_back(i);
     }
     const auto opened = opener.unprotect_all(in);
