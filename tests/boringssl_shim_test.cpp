@@ -1,8 +1,9 @@
-// The BoringSSL shim (shims/boringssl) over protocol v1, run as its own process: it says hello
-// as "boringssl", answers UNIMPLEMENTED for the XTS and SM4 modes, and its packets open with the
-// reference and back.
+// The BoringSSL shim (shims/boringssl) over protocol v1, run as its own process: it links no
+// OpenSSL, says hello as "boringssl", answers UNIMPLEMENTED for the XTS and SM4 modes, and its
+// packets match the reference's.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <string>
 
 #include "rtcseal/shim_client.h"
@@ -29,6 +30,21 @@ TEST(BoringSslShim, HelloNamesItself) {
   EXPECT_EQ(hello->name, "boringssl");
   EXPECT_EQ(hello->schemes,
             (std::vector<std::string>{"agora-builtin", "sframe", "vonage-e2ee", "framecryptor"}));
+}
+
+// BoringSSL and OpenSSL cannot share a process: the shim must load BoringSSL's libcrypto.so.0 and
+// no OpenSSL library at all.
+TEST(BoringSslShim, LinksNoOpenSsl) {
+  FILE* p = popen(("ldd " + std::string(RTCSEAL_BORINGSSL_SHIM) + " 2>&1").c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  std::string out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  ASSERT_EQ(pclose(p), 0) << out;
+  EXPECT_NE(out.find("android/libcrypto.so.0"), std::string::npos) << out;
+  EXPECT_EQ(out.find("libcrypto.so.3"), std::string::npos) << out;
+  EXPECT_EQ(out.find("libssl"), std::string::npos) << out;
 }
 
 TEST(BoringSslShim, XtsAndSm4AreUnimplemented) {
