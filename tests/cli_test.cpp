@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "cli_run.h"
@@ -140,6 +141,28 @@ TEST(Cli, ConformancePrintsWhereTheReportsAre) {
   EXPECT_GT(report["summary"]["pass"].get<int>(), 400);
   EXPECT_EQ(report["summary"]["fail"], 0);
   EXPECT_GT(report["summary"]["undetected"].get<int>(), 0);
+#ifdef RTCSEAL_BORINGSSL_SHIM
+  // The BoringSSL shim runs by default beside the reference; its XTS and SM4 checks are
+  // unsupported, and nothing of it fails.
+  EXPECT_NE(r.output.find("reference: pass"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("boringssl: pass"), std::string::npos) << r.output;
+  std::map<std::string, int> boringssl;
+  for (const auto& check : report["results"]) {
+    if (check["implementation"] == "boringssl") ++boringssl[check["outcome"].get<std::string>()];
+  }
+  EXPECT_GT(boringssl["pass"], 400);
+  EXPECT_GT(boringssl["unsupported"], 0);
+  EXPECT_EQ(boringssl["fail"], 0);
+  EXPECT_EQ(boringssl["error"], 0);
+#endif
+}
+
+TEST(Cli, ConformanceWithoutBoringSsl) {
+  fs::path out = temp_dir("conformance_no_boringssl");
+  CliRun r = rtcseal("conformance --no-boringssl --vectors " + std::string(RTCSEAL_SOURCE_DIR) +
+                     "/vectors/sframe --out " + out.string());
+  ASSERT_EQ(r.code, 0) << r.output;
+  EXPECT_EQ(r.output.find("boringssl:"), std::string::npos) << r.output;
 }
 
 // docs/errors.json is the checked-in output of `rtcseal errors --json`.

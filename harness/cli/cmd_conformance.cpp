@@ -1,13 +1,41 @@
-// `rtcseal conformance`: every built-in vector file against the reference and any --impl shims,
-// with the reports.
+// `rtcseal conformance`: every built-in vector file against the reference, the BoringSSL shim
+// (unless --no-boringssl) and any --impl shims, with the reports.
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 
+#include "boringssl_shim.h"
 #include "commands.h"
 
 namespace rtcseal::cli {
+
+namespace {
+
+// Runs the BoringSSL shim beside the reference, first of the shims; a build without it says so on
+// the console and in the report, as a skipped implementation, instead of passing silently.
+void add_boringssl(ImplOptions& impls, std::vector<CheckResult>& notes) {
+  const std::string prefix = std::string(kBoringSslName) + "=";
+  for (const std::string& impl : impls.impls) {
+    if (impl.starts_with(prefix)) return;  // the user named their own
+  }
+  std::string looked;
+  if (auto shim = find_boringssl_shim(looked)) {
+    impls.impls.insert(impls.impls.begin(), prefix + shell_quote(*shim));
+    return;
+  }
+  CheckResult skipped;
+  skipped.id = "implementations#boringssl";
+  skipped.suite = "implementations";
+  skipped.implementation = kBoringSslName;
+  skipped.outcome = Outcome::Skip;
+  skipped.reason = "the BoringSSL shim is not built (looked for " + looked +
+                   "); install android-libboringssl-dev and rebuild";
+  std::cout << "boringssl: skipped: " << skipped.reason << "\n";
+  notes.push_back(std::move(skipped));
+}
+
+}  // namespace
 
 void add_conformance_command(CLI::App& app, RunState& out) {
   auto* cmd = app.add_subcommand(
@@ -18,6 +46,7 @@ void add_conformance_command(CLI::App& app, RunState& out) {
     std::string plan = default_behaviour_plan();
     uint64_t seed = 1;
     ImplOptions impls;
+    bool no_boringssl = false;
   };
   auto opts = std::make_shared<Options>();
   cmd->add_option("--vectors", opts->vectors_dir, "Folder of vector files, searched recursively")
@@ -28,6 +57,8 @@ void add_conformance_command(CLI::App& app, RunState& out) {
   cmd->add_option("--seed", opts->seed, "Seed of the behavioural checks' payloads, for replay")
       ->capture_default_str();
   add_impl_options(*cmd, opts->impls);
+  cmd->add_flag("--no-boringssl", opts->no_boringssl,
+                "Do not run the BoringSSL shim (shims/boringssl), which runs by default");
   cmd->callback([opts, &out] {
     const std::string& vectors_dir = opts->vectors_dir;
     namespace fs = std::filesystem;
@@ -57,8 +88,11 @@ void add_conformance_command(CLI::App& app, RunState& out) {
     }
     std::cout << "conformance: " << files.size() << " vector files under " << vectors_dir << ", "
               << plan->targets.size() << " behavioural targets (seed " << opts->seed << ")\n";
+    ImplOptions impls = opts->impls;
+    std::vector<CheckResult> notes;
+    if (!opts->no_boringssl) add_boringssl(impls, notes);
     out.exit_code = verify_and_report({files, &*plan, opts->seed}, opts->out_dir,
-                                      "rtcseal conformance", opts->impls);
+                                      "rtcseal conformance", impls, std::move(notes));
   });
 }
 

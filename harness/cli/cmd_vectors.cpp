@@ -35,7 +35,8 @@ Summary summarize(std::span<const CheckResult> results) {
 }  // namespace
 
 int verify_and_report(const RunChecks& checks, const std::string& out_dir,
-                      const std::string& command, const ImplOptions& impls) {
+                      const std::string& command, const ImplOptions& impls,
+                      std::vector<CheckResult> notes) {
   auto targets = make_targets(impls);
   if (!targets) {
     std::cerr << "rtcseal: " << targets.error() << "\n";
@@ -44,6 +45,7 @@ int verify_and_report(const RunChecks& checks, const std::string& out_dir,
   Report report;
   report.tool_version = RTCSEAL_VERSION;
   report.command = command;
+  report.results = std::move(notes);
   // Every file is read before anything is written: a malformed one stops the run whole.
   for (RunTarget& target : *targets) {
     const size_t first = report.results.size();

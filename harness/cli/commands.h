@@ -23,6 +23,7 @@ void add_vectors_command(CLI::App& app, RunState& out);
 void add_conformance_command(CLI::App& app, RunState& out);
 void add_errors_command(CLI::App& app, RunState& out);
 void add_shim_command(CLI::App& app, RunState& out);
+void add_differential_command(CLI::App& app, RunState& out);
 
 // What a run checks: vector files, and for `conformance` the behavioural plan too.
 struct RunChecks {
@@ -33,8 +34,10 @@ struct RunChecks {
 
 // Shared by `vectors verify` and `conformance`: runs the checks against each implementation of
 // `impls`, prints the counts, writes the reports when `out_dir` is set, and returns the exit code.
+// `notes` open the report: results that are not checks, such as a skipped implementation.
 int verify_and_report(const RunChecks& checks, const std::string& out_dir,
-                      const std::string& command, const ImplOptions& impls);
+                      const std::string& command, const ImplOptions& impls,
+                      std::vector<CheckResult> notes = {});
 
 std::string default_vectors_dir();
 std::string default_behaviour_plan();

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   add_vectors_command(app, state);
   add_errors_command(app, state);
   add_shim_command(app, state);
+  add_differential_command(app, state);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -29,7 +29,7 @@ struct ShimRun {
 ShimRun conformance(const std::string& name, const std::string& command, int timeout_ms) {
   fs::path out = fs::temp_directory_path() / ("rtcseal_mutant_" + name);
   fs::remove_all(out);
-  auto r = rtcseal_test::rtcseal("conformance --no-reference --shim-timeout-ms " +
+  auto r = rtcseal_test::rtcseal("conformance --no-reference --no-boringssl --shim-timeout-ms " +
                                  std::to_string(timeout_ms) + " --impl '" + name + "=" + command +
                                  "' --out " + out.string());
   ShimRun run{name, r.code, r.output, {}};

@@ -1,6 +1,9 @@
-// The crypto layer: the only code in the harness that calls OpenSSL. Every cipher, MAC, KDF and
-// random byte goes through here, so a reviewer can audit one folder. Nothing throws; errors come
-// back as Result values carrying ENCRYPT_INTERNAL / DECRYPT_INTERNAL / AUTH_FAILED.
+// The crypto layer: the only code in the harness that calls a crypto library. Every cipher, MAC,
+// KDF and random byte goes through here, so a reviewer can audit one folder per backend. Two
+// backends implement it: src/crypto (OpenSSL, the reference) and src/crypto_boringssl (the
+// BoringSSL shim, docs/boringssl.md). Nothing throws; errors come back as Result values carrying
+// ENCRYPT_INTERNAL / DECRYPT_INTERNAL / AUTH_FAILED, or UNIMPLEMENTED for a cipher the backend
+// lacks.
 #pragma once
 
 #include <cstddef>
@@ -44,7 +47,7 @@ inline SecretBytes secret_copy(ByteView data) {
 // Constant-time equality. Different lengths compare unequal (length is not secret).
 bool ct_equal(ByteView a, ByteView b);
 
-// Cryptographically secure random bytes from the OpenSSL DRBG.
+// Cryptographically secure random bytes from the backend's DRBG.
 Result<Bytes> random_bytes(size_t n);
 Result<uint64_t> random_u64();
 
@@ -77,6 +80,9 @@ enum class Cipher {
 };
 size_t cipher_key_size(Cipher c);
 size_t cipher_iv_size(Cipher c);  // 0 for ECB
+// Whether this backend has `c` (BoringSSL has no XTS and no SM4). CipherKey::create fails with
+// UNIMPLEMENTED for a cipher that is not available, so schemes can answer UNIMPLEMENTED too.
+bool cipher_available(Cipher c);
 
 class CipherKey {
  public:
@@ -99,9 +105,9 @@ class CipherKey {
   std::unique_ptr<Impl> impl_;
 };
 
-// AES-GCM with a key of 16 or 32 bytes, any nonce length OpenSSL accepts (> 0) and tags of
+// AES-GCM with a key of 16 or 32 bytes, any nonce length the backend accepts (> 0) and tags of
 // 4..16 bytes. seal() returns ciphertext || tag; open() checks the tag in constant time
-// (inside OpenSSL) and fails with AUTH_FAILED.
+// (inside the crypto library) and fails with AUTH_FAILED.
 class GcmKey {
  public:
   static Result<GcmKey> create(ByteView key);

@@ -1,43 +1,16 @@
 #include <openssl/err.h>
 #include <openssl/evp.h>
 
-#include <climits>
 #include <memory>
 #include <string>
 #include <utility>
 
+#include "checks.h"
 #include "openssl_support.h"
 #include "rtcseal/crypto.h"
 
 namespace rtcseal::crypto {
 namespace {
-
-const char* cipher_name(Cipher c) {
-  switch (c) {
-    case Cipher::Aes128Ecb:
-      return "AES-128-ECB";
-    case Cipher::Aes256Ecb:
-      return "AES-256-ECB";
-    case Cipher::Sm4Ecb:
-      return "SM4-ECB";
-    case Cipher::Aes128Xts:
-      return "AES-128-XTS";
-    case Cipher::Aes256Xts:
-      return "AES-256-XTS";
-    case Cipher::Aes128Ctr:
-      return "AES-128-CTR";
-    case Cipher::Aes256Ctr:
-      return "AES-256-CTR";
-  }
-  return "unknown cipher";
-}
-
-bool is_ecb(Cipher c) {
-  return c == Cipher::Aes128Ecb || c == Cipher::Aes256Ecb || c == Cipher::Sm4Ecb;
-}
-bool is_xts(Cipher c) {
-  return c == Cipher::Aes128Xts || c == Cipher::Aes256Xts;
-}
 
 // A context keyed for one direction, or nullptr with OpenSSL's reason in `why`.
 CipherCtx keyed_ctx(const EVP_CIPHER* cipher, ByteView key, bool encrypt, std::string& why) {
@@ -52,26 +25,6 @@ CipherCtx keyed_ctx(const EVP_CIPHER* cipher, ByteView key, bool encrypt, std::s
 }
 
 }  // namespace
-
-size_t cipher_key_size(Cipher c) {
-  switch (c) {
-    case Cipher::Aes128Ecb:
-    case Cipher::Sm4Ecb:
-    case Cipher::Aes128Ctr:
-      return 16;
-    case Cipher::Aes256Ecb:
-    case Cipher::Aes128Xts:
-    case Cipher::Aes256Ctr:
-      return 32;
-    case Cipher::Aes256Xts:
-      return 64;
-  }
-  return 0;
-}
-
-size_t cipher_iv_size(Cipher c) {
-  return is_ecb(c) ? 0 : 16;
-}
 
 // One keyed context per direction. The encrypt context can be missing while the decrypt one
 // works: OpenSSL 3 refuses XTS encryption when K1 == K2 but still decrypts (IEEE 1619 vector 1),
@@ -88,13 +41,13 @@ CipherKey::CipherKey(CipherKey&&) noexcept = default;
 CipherKey& CipherKey::operator=(CipherKey&&) noexcept = default;
 CipherKey::~CipherKey() = default;
 
+bool cipher_available(Cipher) {
+  return true;  // Debian's OpenSSL 3 default provider has every cipher of the API
+}
+
 Result<CipherKey> CipherKey::create(Cipher cipher, ByteView key) {
+  if (auto st = check_cipher_key(cipher, key); !st) return st.error();
   std::string name = cipher_name(cipher);
-  if (key.size() != cipher_key_size(cipher)) {
-    return fail(Err::ENCRYPT_INTERNAL, name + ": key must be " +
-                                           std::to_string(cipher_key_size(cipher)) +
-                                           " bytes, got " + std::to_string(key.size()));
-  }
   // An explicit fetch keeps the per-call path free of implicit algorithm look-ups; each context
   // holds its own reference, so ours is released at once.
   std::unique_ptr<EVP_CIPHER, decltype(&EVP_CIPHER_free)> evp(
@@ -113,25 +66,8 @@ Result<CipherKey> CipherKey::create(Cipher cipher, ByteView key) {
 namespace {
 
 // Shared by both directions: size checks, IV re-init on the pre-keyed context, one update.
-// Messages are built only on failure, so the per-packet path allocates nothing.
 Status run(Cipher cipher, EVP_CIPHER_CTX* ctx, ByteView iv, ByteView in, uint8_t* out, Err code) {
-  auto bad = [&](const std::string& why) {
-    return fail(code, std::string(cipher_name(cipher)) + ": " + why);
-  };
-  if (iv.size() != cipher_iv_size(cipher)) {
-    return bad("iv must be " + std::to_string(cipher_iv_size(cipher)) + " bytes, got " +
-               std::to_string(iv.size()));
-  }
-  if (is_ecb(cipher) && in.size() % 16 != 0) {
-    return bad("input of " + std::to_string(in.size()) +
-               " bytes is not a multiple of the 16-byte block");
-  }
-  if (is_xts(cipher) && in.size() < 16) {
-    return bad("input of " + std::to_string(in.size()) +
-               " bytes is shorter than one 16-byte block");
-  }
-  if (in.size() > INT_MAX)
-    return bad("input of " + std::to_string(in.size()) + " bytes is too large");
+  if (auto st = check_cipher_call(cipher, iv, in.size(), code); !st) return st;
   if (in.empty()) return {};
   // Only the IV changes per call; the key schedule stays from create().
   int len = 0;
@@ -140,7 +76,7 @@ Status run(Cipher cipher, EVP_CIPHER_CTX* ctx, ByteView iv, ByteView in, uint8_t
           1 ||
       EVP_CipherUpdate(ctx, out, &len, in.data(), static_cast<int>(in.size())) != 1 ||
       EVP_CipherFinal_ex(ctx, out + len, &tail) != 1) {
-    return bad(openssl_reason());
+    return fail(code, std::string(cipher_name(cipher)) + ": " + openssl_reason());
   }
   return {};
 }
@@ -156,20 +92,6 @@ Status CipherKey::encrypt_into(ByteView iv, ByteView in, uint8_t* out) const {
 Status CipherKey::decrypt_into(ByteView iv, ByteView in, uint8_t* out) const {
   if (!impl_) return fail(Err::DECRYPT_INTERNAL, "CipherKey used after move");
   return run(impl_->cipher, impl_->dec.get(), iv, in, out, Err::DECRYPT_INTERNAL);
-}
-
-Result<Bytes> CipherKey::encrypt(ByteView iv, ByteView in) const {
-  Bytes out(in.size());
-  auto st = encrypt_into(iv, in, out.data());
-  if (!st) return st.error();
-  return out;
-}
-
-Result<Bytes> CipherKey::decrypt(ByteView iv, ByteView in) const {
-  Bytes out(in.size());
-  auto st = decrypt_into(iv, in, out.data());
-  if (!st) return st.error();
-  return out;
 }
 
 }  // namespace rtcseal::crypto

@@ -2,11 +2,11 @@
 #include <openssl/err.h>
 #include <openssl/evp.h>
 
-#include <climits>
 #include <memory>
 #include <string>
 #include <utility>
 
+#include "checks.h"
 #include "openssl_support.h"
 #include "rtcseal/crypto.h"
 
@@ -14,8 +14,6 @@ namespace rtcseal::crypto {
 namespace {
 
 constexpr size_t kDefaultNonceSize = 12;  // the IV length OpenSSL configures for GCM
-constexpr size_t kMinTag = 4;
-constexpr size_t kMaxTag = 16;
 
 CipherCtx keyed_ctx(const EVP_CIPHER* cipher, ByteView key, bool encrypt) {
   CipherCtx ctx(EVP_CIPHER_CTX_new());
@@ -23,32 +21,6 @@ CipherCtx keyed_ctx(const EVP_CIPHER* cipher, ByteView key, bool encrypt) {
     return nullptr;
   }
   return ctx;
-}
-
-Status check_sizes(ByteView nonce, size_t text_len, size_t tag_len, Err code) {
-  if (tag_len < kMinTag || tag_len > kMaxTag) {
-    return fail(code, "AES-GCM: tag length " + std::to_string(tag_len) + " is outside 4..16");
-  }
-  if (nonce.empty() || nonce.size() > INT_MAX) {
-    return fail(code, "AES-GCM: nonce length " + std::to_string(nonce.size()) + " is not usable");
-  }
-  if (text_len > INT_MAX) {
-    return fail(code, "AES-GCM: input of " + std::to_string(text_len) + " bytes is too large");
-  }
-  return {};
-}
-
-Status check_open_sizes(ByteView nonce, ByteView ciphertext_and_tag, size_t tag_len) {
-  if (auto st = check_sizes(nonce, ciphertext_and_tag.size(), tag_len, Err::DECRYPT_INTERNAL);
-      !st) {
-    return st;
-  }
-  if (ciphertext_and_tag.size() < tag_len) {
-    return fail(Err::DECRYPT_INTERNAL,
-                "AES-GCM: input of " + std::to_string(ciphertext_and_tag.size()) +
-                    " bytes is shorter than the " + std::to_string(tag_len) + "-byte tag");
-  }
-  return {};
 }
 
 }  // namespace
@@ -68,10 +40,7 @@ GcmKey& GcmKey::operator=(GcmKey&&) noexcept = default;
 GcmKey::~GcmKey() = default;
 
 Result<GcmKey> GcmKey::create(ByteView key) {
-  if (key.size() != 16 && key.size() != 32) {
-    return fail(Err::ENCRYPT_INTERNAL,
-                "AES-GCM: key must be 16 or 32 bytes, got " + std::to_string(key.size()));
-  }
+  if (auto st = check_gcm_key(key); !st) return st.error();
   const char* name = key.size() == 16 ? "AES-128-GCM" : "AES-256-GCM";
   std::unique_ptr<EVP_CIPHER, decltype(&EVP_CIPHER_free)> evp(
       EVP_CIPHER_fetch(nullptr, name, nullptr), &EVP_CIPHER_free);
@@ -107,7 +76,7 @@ bool set_nonce(EVP_CIPHER_CTX* ctx, size_t& configured, ByteView nonce) {
 Status GcmKey::seal_into(ByteView nonce, ByteView aad, ByteView plaintext, uint8_t* out,
                          size_t tag_len) const {
   if (!impl_) return fail(Err::ENCRYPT_INTERNAL, "GcmKey used after move");
-  if (auto st = check_sizes(nonce, plaintext.size(), tag_len, Err::ENCRYPT_INTERNAL); !st) {
+  if (auto st = check_gcm_sizes(nonce, plaintext.size(), tag_len, Err::ENCRYPT_INTERNAL); !st) {
     return st;
   }
   EVP_CIPHER_CTX* ctx = impl_->enc.get();
@@ -128,7 +97,7 @@ Status GcmKey::seal_into(ByteView nonce, ByteView aad, ByteView plaintext, uint8
 Status GcmKey::open_into(ByteView nonce, ByteView aad, ByteView ciphertext_and_tag, uint8_t* out,
                          size_t tag_len) const {
   if (!impl_) return fail(Err::DECRYPT_INTERNAL, "GcmKey used after move");
-  if (auto st = check_open_sizes(nonce, ciphertext_and_tag, tag_len); !st) return st;
+  if (auto st = check_gcm_open_sizes(nonce, ciphertext_and_tag, tag_len); !st) return st;
   ByteView ct = ciphertext_and_tag.first(ciphertext_and_tag.size() - tag_len);
   ByteView tag = ciphertext_and_tag.last(tag_len);
   EVP_CIPHER_CTX* ctx = impl_->dec.get();
@@ -150,27 +119,6 @@ Status GcmKey::open_into(ByteView nonce, ByteView aad, ByteView ciphertext_and_t
     return fail(Err::AUTH_FAILED, "AES-GCM: the tag does not verify");
   }
   return {};
-}
-
-Result<Bytes> GcmKey::seal(ByteView nonce, ByteView aad, ByteView plaintext, size_t tag_len) const {
-  // Checked before sizing the buffer, so a wild tag_len cannot overflow the size.
-  if (auto st = check_sizes(nonce, plaintext.size(), tag_len, Err::ENCRYPT_INTERNAL); !st) {
-    return st.error();
-  }
-  Bytes out(plaintext.size() + tag_len);
-  auto st = seal_into(nonce, aad, plaintext, out.data(), tag_len);
-  if (!st) return st.error();
-  return out;
-}
-
-Result<Bytes> GcmKey::open(ByteView nonce, ByteView aad, ByteView ciphertext_and_tag,
-                           size_t tag_len) const {
-  // Checked before sizing the buffer, so the size cannot underflow.
-  if (auto st = check_open_sizes(nonce, ciphertext_and_tag, tag_len); !st) return st.error();
-  Bytes out(ciphertext_and_tag.size() - tag_len);
-  auto st = open_into(nonce, aad, ciphertext_and_tag, out.data(), tag_len);
-  if (!st) return st.error();
-  return out;
 }
 
 }  // namespace rtcseal::crypto

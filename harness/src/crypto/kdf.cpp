@@ -4,10 +4,10 @@
 #include <openssl/kdf.h>
 
 #include <array>
-#include <climits>
 #include <memory>
 #include <string>
 
+#include "checks.h"
 #include "openssl_support.h"
 #include "rtcseal/crypto.h"
 
@@ -69,11 +69,7 @@ Result<SecretBytes> hkdf_extract(Hash h, ByteView salt, ByteView ikm) {
 }
 
 Result<SecretBytes> hkdf_expand(Hash h, ByteView prk, ByteView info, size_t length) {
-  if (length > 255 * hash_size(h)) {
-    return fail(Err::ENCRYPT_INTERNAL,
-                "HKDF-Expand: length " + std::to_string(length) +
-                    " exceeds 255 * HashLen = " + std::to_string(255 * hash_size(h)));
-  }
+  if (auto st = check_hkdf_expand_length(h, length); !st) return st.error();
   if (length == 0) return SecretBytes{};  // EVP_KDF rejects a zero-length output
   return run_hkdf(h, EVP_KDF_HKDF_MODE_EXPAND_ONLY, prk, info, length, "expand");
 }
@@ -86,12 +82,8 @@ Result<SecretBytes> hkdf(Hash h, ByteView salt, ByteView ikm, ByteView info, siz
 
 Result<SecretBytes> pbkdf2(Hash h, ByteView password, ByteView salt, uint32_t iterations,
                            size_t length) {
-  if (iterations == 0 || iterations > INT_MAX) {
-    return fail(Err::ENCRYPT_INTERNAL,
-                "PBKDF2: iteration count " + std::to_string(iterations) + " is outside 1..2^31-1");
-  }
-  if (password.size() > INT_MAX || salt.size() > INT_MAX || length > INT_MAX) {
-    return fail(Err::ENCRYPT_INTERNAL, "PBKDF2: an input or the output exceeds 2^31-1 bytes");
+  if (auto st = check_pbkdf2(iterations, password.size(), salt.size(), length); !st) {
+    return st.error();
   }
   if (length == 0) return SecretBytes{};
   SecretBytes out(length);

@@ -45,14 +45,6 @@ bool ct_equal(ByteView a, ByteView b) {
   return a.empty() || CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-size_t hash_size(Hash h) {
-  return h == Hash::Sha256 ? 32 : 64;
-}
-
-Result<Bytes> hmac(Hash h, ByteView key, ByteView data) {
-  return hmac_concat(h, key, std::span<const ByteView>(&data, 1));
-}
-
 Result<Bytes> hmac_concat(Hash h, ByteView key, std::span<const ByteView> parts) {
   EVP_MAC_CTX* tmpl = unkeyed_template(h);
   if (tmpl == nullptr) return openssl_failure(std::string("HMAC-") + digest_name(h) + " setup");

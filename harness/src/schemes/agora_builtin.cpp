@@ -77,7 +77,27 @@ Result<SecretBytes> decode_salt(const Params& params) {
 // The keyed cipher of one configuration.
 using Keyed = std::variant<crypto::CipherKey, crypto::GcmKey>;
 
+// The unauthenticated cipher of an ECB or XTS mode; GCM modes have none.
+std::optional<crypto::Cipher> legacy_cipher(const ModeInfo& mode) {
+  switch (mode.family) {
+    case Family::Ecb:
+      return mode.value == 4 ? crypto::Cipher::Sm4Ecb : crypto::Cipher::Aes128Ecb;
+    case Family::Xts:
+      return mode.key_size == 32 ? crypto::Cipher::Aes128Xts : crypto::Cipher::Aes256Xts;
+    case Family::Gcm:
+    case Family::Gcm2:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 Result<Keyed> derive(const ModeInfo& mode, const Params& params) {
+  // A build whose crypto backend lacks the mode's cipher (BoringSSL: XTS, SM4) cannot run the
+  // mode at all, so it says so before judging the key: its key rules are not checked either.
+  const auto cipher = legacy_cipher(mode);
+  if (cipher && !crypto::cipher_available(*cipher)) {
+    return fail(Err::UNIMPLEMENTED, std::string(mode.name) + " needs a cipher this build lacks");
+  }
   auto key_it = params.find("key");
   if (key_it == params.end() || key_it->second.empty()) {
     return fail(Err::KEY_MISSING, "key is missing or empty");
@@ -86,8 +106,7 @@ Result<Keyed> derive(const ModeInfo& mode, const Params& params) {
   switch (mode.family) {
     case Family::Ecb: {
       auto k = legacy_key(key, mode.key_size);
-      auto cipher = mode.value == 4 ? crypto::Cipher::Sm4Ecb : crypto::Cipher::Aes128Ecb;
-      auto ck = crypto::CipherKey::create(cipher, k);
+      auto ck = crypto::CipherKey::create(*cipher, k);
       if (!ck) return ck.error();
       return Keyed(std::move(ck).value());
     }
@@ -97,8 +116,7 @@ Result<Keyed> derive(const ModeInfo& mode, const Params& params) {
       if (std::equal(k.begin(), k.begin() + half, k.begin() + half)) {
         return fail(Err::KEY_INVALID, "XTS key halves are equal");
       }
-      auto cipher = mode.key_size == 32 ? crypto::Cipher::Aes128Xts : crypto::Cipher::Aes256Xts;
-      auto ck = crypto::CipherKey::create(cipher, k);
+      auto ck = crypto::CipherKey::create(*cipher, k);
       if (!ck) return ck.error();
       return Keyed(std::move(ck).value());
     }
