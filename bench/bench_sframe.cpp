@@ -64,6 +64,8 @@ struct SframeRaw {
   std::optional<RawCipher> cipher;  // AES-GCM, or AES-CTR for suites 1-3
   std::optional<RawHmac> hmac;      // suites 1-3
   crypto::SecretBytes salt;
+  crypto::SecretBytes key;  // kept for the per-frame-keyed GCM variant
+  bool keyed_per_frame = false;
   std::array<uint8_t, sframe::kMaxHeaderSize> header{};
   size_t header_size = 0;
   std::array<uint8_t, 16> block{};  // nonce || 0^32: the GCM IV and the CTR counter block
@@ -94,6 +96,10 @@ struct SframeRaw {
     set_counter(ctr);
     const ByteView in = payload(out.size());
     const ByteView aad = ByteView(header).first(header_size);
+    if (keyed_per_frame) {
+      return gcm_round_trip_keyed_per_frame(gcm_name(*suite), key, block.data(), aad, in, ct.data(),
+                                            mac.data(), suite->nt, out.data());
+    }
     if (suite->aead == AeadKind::AesGcm) {
       return cipher->seal(block.data(), aad, in, ct.data(), mac.data(), suite->nt) &&
              cipher->open(block.data(), aad, ct, mac.data(), suite->nt, out.data());
@@ -104,9 +110,10 @@ struct SframeRaw {
   }
 };
 
-std::unique_ptr<SframeRaw> make_raw(const Suite& s, size_t size) {
+std::unique_ptr<SframeRaw> make_raw(const Suite& s, size_t size, bool keyed_per_frame) {
   auto r = std::make_unique<SframeRaw>();
   r->suite = &s;
+  r->keyed_per_frame = keyed_per_frame;
   r->ct.assign(size, 0);
   r->out.assign(size, 0);
   // The key schedule is the scheme's public one (checked against RFC 9605's vectors by the tests):
@@ -117,6 +124,7 @@ std::unique_ptr<SframeRaw> make_raw(const Suite& s, size_t size) {
     return r;
   }
   r->salt = ks->salt;
+  r->key = ks->key;
   const ByteView key = ks->key;
   if (s.aead == AeadKind::AesGcm) {
     r->cipher.emplace(gcm_name(s), key);
@@ -150,19 +158,34 @@ std::unique_ptr<SframeRaw> make_raw(const Suite& s, size_t size) {
   return r;
 }
 
+// The same GCM work keyed per frame, as cisco/sframe's OpenSSL 3 back end does it: a second
+// reference point (docs/benchmarks.md "Comparison with cisco/sframe"), in a table of its own.
+void register_keyed_per_frame(const Suite& s, const std::string& config, size_t size) {
+  const std::string name = bench_name("evp_keyed_per_frame", "sframe", config, size);
+  benchmark::RegisterBenchmark(
+      name.c_str(), [run = raw_bench<SframeRaw>([&s, size] { return make_raw(s, size, true); }),
+                     size](benchmark::State& st) {
+        run(st);
+        st.SetBytesProcessed(static_cast<int64_t>(st.iterations() * size));
+      });
+  add_pair({"sframe, against EVP keyed per frame", config, size,
+            bench_name("rtcseal", "sframe", config, size), name});
+}
+
 }  // namespace
 
 void register_sframe() {
   for (const Suite& s : sframe::suites()) {
     for (size_t size : kSizes) {
       const Params params = params_for(s);
+      const std::string config = std::to_string(s.id) + "/" + std::string(s.name);
       register_pair(
-          "sframe", std::to_string(s.id) + "/" + std::string(s.name), size,
-          s.id == kGoalSuite && size == kGoalSize,
+          "sframe", config, size, s.id == kGoalSuite && size == kGoalSize,
           [params, size](benchmark::State& st) {
             run_scheme(st, sframe::scheme(), params, Media::Video, Codec::Vp8, size);
           },
-          raw_bench<SframeRaw>([&s, size] { return make_raw(s, size); }));
+          raw_bench<SframeRaw>([&s, size] { return make_raw(s, size, false); }));
+      if (s.aead == AeadKind::AesGcm) register_keyed_per_frame(s, config, size);
     }
   }
 }

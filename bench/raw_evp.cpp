@@ -2,6 +2,8 @@
 
 #include <openssl/core_names.h>
 
+#include <string_view>
+
 namespace rtcseal::bench {
 
 namespace {
@@ -65,6 +67,28 @@ bool RawCipher::open(const uint8_t* iv, ByteView aad, ByteView in, const uint8_t
          EVP_DecryptUpdate(c, nullptr, &len, aad.data(), static_cast<int>(aad.size())) == 1 &&
          EVP_DecryptUpdate(c, out, &len, in.data(), static_cast<int>(in.size())) == 1 &&
          EVP_DecryptFinal_ex(c, out + len, &tail) == 1;  // verifies the tag
+}
+
+bool gcm_round_trip_keyed_per_frame(const char* name, ByteView key, const uint8_t* iv, ByteView aad,
+                                    ByteView in, uint8_t* ct, uint8_t* tag, size_t tag_len,
+                                    uint8_t* out) {
+  const EVP_CIPHER* cipher =
+      std::string_view(name) == "AES-128-GCM" ? EVP_aes_128_gcm() : EVP_aes_256_gcm();
+  int len = 0, tail = 0;
+  std::unique_ptr<EVP_CIPHER_CTX, CipherCtxFree> e(EVP_CIPHER_CTX_new());
+  if (!e || EVP_EncryptInit(e.get(), cipher, key.data(), iv) != 1 ||
+      EVP_EncryptUpdate(e.get(), nullptr, &len, aad.data(), static_cast<int>(aad.size())) != 1 ||
+      EVP_EncryptUpdate(e.get(), ct, &len, in.data(), static_cast<int>(in.size())) != 1 ||
+      EVP_EncryptFinal(e.get(), ct + len, &tail) != 1 ||
+      EVP_CIPHER_CTX_ctrl(e.get(), EVP_CTRL_GCM_GET_TAG, static_cast<int>(tag_len), tag) != 1) {
+    return false;
+  }
+  std::unique_ptr<EVP_CIPHER_CTX, CipherCtxFree> d(EVP_CIPHER_CTX_new());
+  return d && EVP_DecryptInit(d.get(), cipher, key.data(), iv) == 1 &&
+         EVP_CIPHER_CTX_ctrl(d.get(), EVP_CTRL_GCM_SET_TAG, static_cast<int>(tag_len), tag) == 1 &&
+         EVP_DecryptUpdate(d.get(), nullptr, &len, aad.data(), static_cast<int>(aad.size())) == 1 &&
+         EVP_DecryptUpdate(d.get(), out, &len, ct, static_cast<int>(in.size())) == 1 &&
+         EVP_DecryptFinal(d.get(), out + len, &tail) == 1;
 }
 
 RawHmac::RawHmac(const char* digest, ByteView key) {

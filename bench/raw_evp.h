@@ -44,6 +44,13 @@ class RawCipher {
   std::unique_ptr<EVP_CIPHER_CTX, CipherCtxFree> enc_, dec_;
 };
 
+// AES-GCM seal, then open, the way a library that keys per frame does it (cisco/sframe's OpenSSL 3
+// back end): a new context, an implicit cipher fetch and a full key schedule for each call.
+// `name` is "AES-128-GCM" or "AES-256-GCM".
+bool gcm_round_trip_keyed_per_frame(const char* name, ByteView key, const uint8_t* iv, ByteView aad,
+                                    ByteView in, uint8_t* ct, uint8_t* tag, size_t tag_len,
+                                    uint8_t* out);
+
 // HMAC keyed once ("SHA256" or "SHA512"); each mac() re-inits with that key.
 class RawHmac {
  public:

@@ -1,3 +1,7 @@
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstring>
 #include <string>
 
 #include "rtcseal/bytes.h"
@@ -14,23 +18,87 @@ std::string describe(char c) {
   return std::string("byte 0x") + kHexDigits[u >> 4] + kHexDigits[u & 0xf];
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
+// Both digits of every byte: one two-byte copy per byte when encoding.
+constexpr std::array<std::array<char, 2>, 256> kHexPairs = [] {
+  std::array<std::array<char, 2>, 256> t{};
+  for (size_t b = 0; b < t.size(); ++b) t[b] = {kHexDigits[b >> 4], kHexDigits[b & 0xf]};
+  return t;
+}();
+
+// A digit's value, or -1: one table look-up per character instead of three range tests.
+constexpr std::array<int8_t, 256> kHexValues = [] {
+  std::array<int8_t, 256> t{};
+  t.fill(-1);
+  for (int i = 0; i < 10; ++i) t['0' + i] = static_cast<int8_t>(i);
+  for (int i = 0; i < 6; ++i) {
+    t['a' + i] = static_cast<int8_t>(10 + i);
+    t['A' + i] = static_cast<int8_t>(10 + i);
+  }
+  return t;
+}();
+
+constexpr std::array<int8_t, 256> kLowerHexValues = [] {
+  std::array<int8_t, 256> t = kHexValues;
+  for (int i = 0; i < 6; ++i) t['A' + i] = -1;
+  return t;
+}();
+
+// Decodes with `table`; false at the first character it maps to -1.
+bool decode(std::string_view hex, const std::array<int8_t, 256>& table, Bytes& out, size_t& bad) {
+  out.resize(hex.size() / 2);
+  for (size_t i = 0; i < out.size(); ++i) {
+    int hi = table[static_cast<unsigned char>(hex[2 * i])];
+    int lo = table[static_cast<unsigned char>(hex[2 * i + 1])];
+    if ((hi | lo) < 0) {
+      bad = hi < 0 ? 2 * i : 2 * i + 1;
+      return false;
+    }
+    out[i] = static_cast<uint8_t>(hi << 4 | lo);
+  }
+  return true;
+}
+
+// Decodes eight lowercase hex digits, loaded little-endian from memory, into the four bytes they
+// spell (in memory order in `out`); false if any of them is not one. SWAR: every step works on all
+// eight characters at once.
+bool lower_hex8(uint64_t x, uint32_t& out) {
+  static_assert(std::endian::native == std::endian::little, "the lanes assume memory order");
+  constexpr uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
+  // With the high bit of every byte clear, t + (0x80 - lo) sets it exactly when t >= lo, and
+  // t + (0x7f - hi) leaves it clear exactly when t <= hi; no carry crosses a byte.
+  auto at_least = [](uint64_t t, uint8_t lo) { return (t + kOnes * (0x80 - lo)) & kHigh; };
+  auto at_most = [](uint64_t t, uint8_t hi) { return ~(t + kOnes * (0x7f - hi)) & kHigh; };
+  const uint64_t digit = at_least(x, '0') & at_most(x, '9');
+  const uint64_t letter = at_least(x, 'a') & at_most(x, 'f');
+  if ((x & kHigh) != 0 || (digit | letter) != kHigh) return false;
+  // '0'-'9' -> c & 0xf; 'a'-'f' (bit 6 set) -> (c & 0xf) + 9.
+  const uint64_t nibbles = (x & kOnes * 0x0f) + ((x >> 6) & kOnes) * 9;
+  // Each 16-bit lane holds (first digit, second digit); its low byte becomes first << 4 | second.
+  const uint64_t pairs =
+      ((nibbles & 0x000f000f000f000f) << 4) | ((nibbles >> 8) & 0x000f000f000f000f);
+  out = static_cast<uint32_t>((pairs & 0xff) | ((pairs >> 8) & 0xff00) |
+                              ((pairs >> 16) & 0xff0000) | ((pairs >> 24) & 0xff000000));
+  return true;
 }
 
 }  // namespace
 
 std::string to_hex(ByteView data) {
   std::string out;
-  out.reserve(data.size() * 2);
-  for (uint8_t b : data) {
-    out.push_back(kHexDigits[b >> 4]);
-    out.push_back(kHexDigits[b & 0xf]);
-  }
+  append_hex(out, data);
   return out;
+}
+
+// Sized once and written through a pointer: the shim protocol hex-encodes every frame, so this
+// runs over every byte a shim exchange carries.
+void append_hex(std::string& out, ByteView data) {
+  const size_t at = out.size();
+  out.resize(at + data.size() * 2);
+  char* o = out.data() + at;
+  for (uint8_t b : data) {
+    std::memcpy(o, kHexPairs[b].data(), 2);
+    o += 2;
+  }
 }
 
 Result<Bytes> from_hex(std::string_view hex) {
@@ -39,17 +107,30 @@ Result<Bytes> from_hex(std::string_view hex) {
                 "hex: odd number of digits (" + std::to_string(hex.size()) + ")");
   }
   Bytes out;
-  out.reserve(hex.size() / 2);
-  for (size_t i = 0; i < hex.size(); i += 2) {
-    int hi = hex_value(hex[i]);
-    int lo = hex_value(hex[i + 1]);
-    if (hi < 0 || lo < 0) {
-      size_t bad = hi < 0 ? i : i + 1;
-      return fail(Err::MALFORMED_PACKET, "hex: " + describe(hex[bad]) + " at offset " +
-                                             std::to_string(bad) + " is not a hex digit");
-    }
-    out.push_back(static_cast<uint8_t>(hi << 4 | lo));
+  size_t bad = 0;
+  if (!decode(hex, kHexValues, out, bad)) {
+    return fail(Err::MALFORMED_PACKET, "hex: " + describe(hex[bad]) + " at offset " +
+                                           std::to_string(bad) + " is not a hex digit");
   }
+  return out;
+}
+
+std::optional<Bytes> from_lower_hex(std::string_view hex) {
+  if (hex.size() % 2 != 0) return std::nullopt;
+  Bytes out(hex.size() / 2);
+  // Eight digits (four bytes) per step: every frame through a shim is decoded here.
+  size_t i = 0;
+  for (; i + 8 <= hex.size(); i += 8) {
+    uint64_t x;
+    std::memcpy(&x, hex.data() + i, sizeof x);
+    uint32_t four;
+    if (!lower_hex8(x, four)) return std::nullopt;
+    std::memcpy(out.data() + i / 2, &four, sizeof four);
+  }
+  Bytes tail;
+  size_t bad = 0;
+  if (!decode(hex.substr(i), kLowerHexValues, tail, bad)) return std::nullopt;
+  std::copy(tail.begin(), tail.end(), out.begin() + static_cast<std::ptrdiff_t>(i / 2));
   return out;
 }
 
