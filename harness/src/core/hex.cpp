@@ -58,11 +58,28 @@ bool decode(std::string_view hex, const std::array<int8_t, 256>& table, Bytes& o
   return true;
 }
 
+// The SWAR helpers below read and write memory through little-endian words.
+static_assert(std::endian::native == std::endian::little);
+
+// The eight lowercase hex digits of four bytes (loaded little-endian from memory), in memory
+// order: SWAR, so encoding costs a few operations per four bytes.
+uint64_t hex8(uint32_t four) {
+  constexpr uint64_t kOnes = 0x0101010101010101;
+  // Byte k of `four` to the low byte of 16-bit lane k.
+  uint64_t lanes = four;
+  lanes = (lanes | lanes << 16) & 0x0000ffff0000ffff;
+  lanes = (lanes | lanes << 8) & 0x00ff00ff00ff00ff;
+  // High nibble first, then low nibble: one nibble per byte.
+  const uint64_t nibbles = (lanes >> 4 & 0x000f000f000f000f) | (lanes & 0x000f000f000f000f) << 8;
+  // '0' + n, plus 'a' - '0' - 10 where n > 9 (n + 6 then reaches 16).
+  const uint64_t letters = (nibbles + kOnes * 6) >> 4 & kOnes;
+  return nibbles + kOnes * '0' + letters * ('a' - '0' - 10);
+}
+
 // Decodes eight lowercase hex digits, loaded little-endian from memory, into the four bytes they
 // spell (in memory order in `out`); false if any of them is not one. SWAR: every step works on all
 // eight characters at once.
 bool lower_hex8(uint64_t x, uint32_t& out) {
-  static_assert(std::endian::native == std::endian::little, "the lanes assume memory order");
   constexpr uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
   // With the high bit of every byte clear, t + (0x80 - lo) sets it exactly when t >= lo, and
   // t + (0x7f - hi) leaves it clear exactly when t <= hi; no carry crosses a byte.
@@ -95,10 +112,14 @@ void append_hex(std::string& out, ByteView data) {
   const size_t at = out.size();
   out.resize(at + data.size() * 2);
   char* o = out.data() + at;
-  for (uint8_t b : data) {
-    std::memcpy(o, kHexPairs[b].data(), 2);
-    o += 2;
+  size_t i = 0;
+  for (; i + 4 <= data.size(); i += 4, o += 8) {
+    uint32_t four;
+    std::memcpy(&four, data.data() + i, sizeof four);
+    const uint64_t digits = hex8(four);
+    std::memcpy(o, &digits, sizeof digits);
   }
+  for (; i < data.size(); ++i, o += 2) std::memcpy(o, kHexPairs[data[i]].data(), 2);
 }
 
 Result<Bytes> from_hex(std::string_view hex) {
