@@ -4,6 +4,10 @@
 #include <cstring>
 #include <string>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "rtcseal/bytes.h"
 
 namespace rtcseal {
@@ -58,7 +62,7 @@ bool decode(std::string_view hex, const std::array<int8_t, 256>& table, Bytes& o
   return true;
 }
 
-// The SWAR helpers below read and write memory through little-endian words.
+// hex8 reads and writes memory through little-endian words.
 static_assert(std::endian::native == std::endian::little);
 
 // The eight lowercase hex digits of four bytes (loaded little-endian from memory), in memory
@@ -76,27 +80,28 @@ uint64_t hex8(uint32_t four) {
   return nibbles + kOnes * '0' + letters * ('a' - '0' - 10);
 }
 
-// Decodes eight lowercase hex digits, loaded little-endian from memory, into the four bytes they
-// spell (in memory order in `out`); false if any of them is not one. SWAR: every step works on all
-// eight characters at once.
-bool lower_hex8(uint64_t x, uint32_t& out) {
-  constexpr uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
-  // With the high bit of every byte clear, t + (0x80 - lo) sets it exactly when t >= lo, and
-  // t + (0x7f - hi) leaves it clear exactly when t <= hi; no carry crosses a byte.
-  auto at_least = [](uint64_t t, uint8_t lo) { return (t + kOnes * (0x80 - lo)) & kHigh; };
-  auto at_most = [](uint64_t t, uint8_t hi) { return ~(t + kOnes * (0x7f - hi)) & kHigh; };
-  const uint64_t digit = at_least(x, '0') & at_most(x, '9');
-  const uint64_t letter = at_least(x, 'a') & at_most(x, 'f');
-  if ((x & kHigh) != 0 || (digit | letter) != kHigh) return false;
-  // '0'-'9' -> c & 0xf; 'a'-'f' (bit 6 set) -> (c & 0xf) + 9.
-  const uint64_t nibbles = (x & kOnes * 0x0f) + ((x >> 6) & kOnes) * 9;
-  // Each 16-bit lane holds (first digit, second digit); its low byte becomes first << 4 | second.
-  const uint64_t pairs =
-      ((nibbles & 0x000f000f000f000f) << 4) | ((nibbles >> 8) & 0x000f000f000f000f);
-  out = static_cast<uint32_t>((pairs & 0xff) | ((pairs >> 8) & 0xff00) |
-                              ((pairs >> 16) & 0xff0000) | ((pairs >> 24) & 0xff000000));
+#if defined(__SSE2__)
+// Decodes sixteen lowercase hex digits at `in` into eight bytes at `out`; false if any of them is
+// not one. SSE2 (every x86-64 has it) works on all sixteen characters at once.
+bool lower_hex16(const char* in, uint8_t* out) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
+  // Signed compares: bytes of 0x80 and above are negative and fall in neither range.
+  const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                      _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+  const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
+                                       _mm_cmplt_epi8(x, _mm_set1_epi8('f' + 1)));
+  if (_mm_movemask_epi8(_mm_or_si128(digit, letter)) != 0xffff) return false;
+  const __m128i nibbles =
+      _mm_or_si128(_mm_and_si128(digit, _mm_sub_epi8(x, _mm_set1_epi8('0'))),
+                   _mm_and_si128(letter, _mm_sub_epi8(x, _mm_set1_epi8('a' - 10))));
+  // Each 16-bit lane holds (first digit, second digit): first << 4 | second, then packed.
+  const __m128i first = _mm_and_si128(nibbles, _mm_set1_epi16(0x00ff));
+  const __m128i second = _mm_srli_epi16(nibbles, 8);
+  const __m128i bytes = _mm_or_si128(_mm_slli_epi16(first, 4), second);
+  _mm_storel_epi64(reinterpret_cast<__m128i*>(out), _mm_packus_epi16(bytes, bytes));
   return true;
 }
+#endif
 
 }  // namespace
 
@@ -139,15 +144,13 @@ Result<Bytes> from_hex(std::string_view hex) {
 std::optional<Bytes> from_lower_hex(std::string_view hex) {
   if (hex.size() % 2 != 0) return std::nullopt;
   Bytes out(hex.size() / 2);
-  // Eight digits (four bytes) per step: every frame through a shim is decoded here.
   size_t i = 0;
-  for (; i + 8 <= hex.size(); i += 8) {
-    uint64_t x;
-    std::memcpy(&x, hex.data() + i, sizeof x);
-    uint32_t four;
-    if (!lower_hex8(x, four)) return std::nullopt;
-    std::memcpy(out.data() + i / 2, &four, sizeof four);
+#if defined(__SSE2__)
+  // Sixteen digits per step: every frame through a shim is decoded here.
+  for (; i + 16 <= hex.size(); i += 16) {
+    if (!lower_hex16(hex.data() + i, out.data() + i / 2)) return std::nullopt;
   }
+#endif
   Bytes tail;
   size_t bad = 0;
   if (!decode(hex.substr(i), kLowerHexValues, tail, bad)) return std::nullopt;
