@@ -33,6 +33,32 @@ TEST(CryptoHmacConcat, Rfc4231Case2SplitAnywhere) {
   }
 }
 
+// A key set once serves any number of MACs, each the same as a fresh hmac_concat.
+TEST(CryptoHmacKey, Rfc4231Case2Repeatedly) {
+  for (Hash h : {Hash::Sha256, Hash::Sha512}) {
+    auto key = HmacKey::create(h, as_bytes(kKey));
+    ASSERT_TRUE(key.ok());
+    ASSERT_EQ(key->size(), hash_size(h));
+    const ByteView data = as_bytes(kData);
+    for (size_t cut = 0; cut <= data.size(); ++cut) {
+      const ByteView parts[] = {data.first(cut), {}, data.subspan(cut)};
+      Bytes mac(key->size());
+      ASSERT_TRUE(key->mac_into(parts, mac.data()).ok());
+      EXPECT_EQ(to_hex(mac), h == Hash::Sha256 ? kSha256 : kSha512) << cut;
+    }
+  }
+}
+
+TEST(CryptoHmacKey, EmptyKeyAndNoParts) {
+  auto key = HmacKey::create(Hash::Sha256, {});
+  ASSERT_TRUE(key.ok());
+  Bytes mac(key->size());
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_TRUE(key->mac_into({}, mac.data()).ok());
+    EXPECT_EQ(to_hex(mac), "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad");
+  }
+}
+
 TEST(CryptoHmacConcat, NoPartsIsTheMacOfNothing) {
   // HMAC-SHA256("", ""), the same published value as CryptoKatTest.HmacEmptyKeyAfterKeyedCall.
   auto mac = hmac_concat(Hash::Sha256, {}, {});

@@ -50,6 +50,41 @@ TEST(HexTest, AcceptsUpperAndMixedCase) {
   }
 }
 
+TEST(HexTest, AppendsAfterWhatIsThere) {
+  std::string out = "x:";
+  append_hex(out, Bytes{0x00, 0x9f, 0xa0});
+  EXPECT_EQ(out, "x:009fa0");
+}
+
+// from_lower_hex takes eight digits per step: every length, every digit in every lane, and every
+// character that is not a lowercase digit in every position must agree with from_hex.
+TEST(HexTest, LowerHexAgreesWithTheStrictDecoder) {
+  Bytes all;
+  for (int i = 0; i < 256; ++i) all.push_back(static_cast<uint8_t>(i));
+  const std::string hex = to_hex(all);
+  for (size_t n = 0; n <= 40; n += 2) {
+    auto got = from_lower_hex(std::string_view(hex).substr(0, n));
+    ASSERT_TRUE(got) << n;
+    EXPECT_EQ(*got, Bytes(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n / 2)));
+  }
+  auto whole = from_lower_hex(hex);
+  ASSERT_TRUE(whole);
+  EXPECT_EQ(*whole, all);
+  EXPECT_FALSE(from_lower_hex("abc"));
+  for (size_t pos = 0; pos < 18; ++pos) {
+    for (int c = 0; c < 256; ++c) {
+      std::string text = hex.substr(0, 18);
+      text[pos] = static_cast<char>(c);
+      const bool lower_digit = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+      auto got = from_lower_hex(text);
+      ASSERT_EQ(got.has_value(), lower_digit) << pos << " " << c;
+      if (lower_digit) {
+        EXPECT_EQ(*got, from_hex(text).value());
+      }
+    }
+  }
+}
+
 TEST(HexTest, RejectsMalformedInput) {
   const struct {
     std::string_view text;

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <string_view>
+#include <vector>
 
 #include "rtcseal/shim_server.h"
 
@@ -95,6 +97,43 @@ TEST(ShimProtocol, RequestsRoundTrip) {
       R"({"id":1,"op":"configure","ctx":"a","scheme":"sframe","params":{"suite":1,"x":true,"k":"ab"}})");
   ASSERT_TRUE(configure);
   EXPECT_EQ(configure->params, (Params{{"suite", "1"}, {"x", "true"}, {"k", "ab"}}));
+}
+
+// The fast reader takes the plain lines shims write; anything else goes to nlohmann. Either way
+// a request reads the same.
+TEST(ShimProtocol, ReadsEveryJsonSpellingOfARequest) {
+  const std::string_view kLines[] = {
+      R"({"id":7,"op":"protect","ctx":"c\u00e9","media":"audio","codec":"opus","payload":"01ab"})",
+      R"({"id":7,"op":"protect","ctx":"c\u00E9","media":"audio","codec":"opus","payload":"01ab"})",
+      " { \"id\" : 7 , \"op\":\"protect\",\"ctx\":\"c\\u00e9\",\"media\":\"audio\","
+      "\"codec\":\"opus\",\"payload\":\"01ab\",\"extra\":[1.5e3,-2,true,null,{}]}\t",
+      "{\"id\":7,\"op\":\"protect\",\"ctx\":\"c\xc3\xa9\",\"media\":\"audio\",\"codec\":"
+      "\"opus\",\"payload\":\"01ab\"}",
+  };
+  for (std::string_view line : kLines) {
+    SCOPED_TRACE(line);
+    auto r = decode_request(line);
+    ASSERT_TRUE(r) << r.error().error.what();
+    EXPECT_EQ(r->id, 7);
+    EXPECT_EQ(r->ctx, "c\xc3\xa9");
+    EXPECT_EQ(r->payload, (Bytes{0x01, 0xab}));
+  }
+  auto escaped = decode_request(R"({"id":-0,"op":"close","ctx":"a\"b\\c\/d\n"})");
+  ASSERT_TRUE(escaped);
+  EXPECT_EQ(escaped->id, 0);
+  EXPECT_EQ(escaped->ctx, "a\"b\\c/d\n");
+  for (std::string_view bad :
+       {R"({"id":1,"op":"close","ctx":"x"} x)", R"({"id":01,"op":"close","ctx":"x"})",
+        R"({"id":1,"op":"close","ctx":"x",})", "{\"id\":1,\"ctx\":\"\x01\"}"}) {
+    SCOPED_TRACE(bad);
+    auto r = decode_request(bad);
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.error().error.what().find("invalid JSON"), std::string::npos);
+  }
+  // A repeated key reads as nlohmann reads it: the last one wins.
+  auto twice = decode_request(R"({"id":1,"id":2,"op":"close","ctx":"x"})");
+  ASSERT_TRUE(twice);
+  EXPECT_EQ(twice->id, 2);
 }
 
 TEST(ShimProtocol, DecodesGoodReplies) {
@@ -322,6 +361,35 @@ TEST(ShimServe, OneLinePerRequestUntilEndOfInput) {
     ++count;
   }
   EXPECT_EQ(count, 4);
+}
+
+// Lines longer than the server's read chunk, and ones that end exactly at a chunk's end.
+TEST(ShimServe, ReadsLongLinesWhole) {
+  auto impl = make_reference_implementation();
+  ShimServer server(*impl, Hello{"test", "0", {}, {}});
+  std::string input = R"({"id":1,"op":"configure","ctx":"c","scheme":"agora-builtin","params":)"
+                      R"({"mode":"AES_128_GCM","key":"0123456789abcdef0123456789abcdef"}})"
+                      "\n";
+  for (size_t size : {size_t{8191}, size_t{8192}, size_t{40000}}) {
+    Request r;
+    r.id = static_cast<int64_t>(size);
+    r.op = Op::Protect;
+    r.ctx = "c";
+    r.payload.assign(size, 0x5a);
+    input += encode_request(r) + "\n";
+  }
+  std::istringstream in(input);
+  std::ostringstream out;
+  EXPECT_EQ(serve(server, in, out), 0);
+  std::istringstream lines(out.str());
+  std::string line;
+  std::vector<nlohmann::json> replies;
+  while (std::getline(lines, line)) replies.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(replies.size(), 4u);
+  for (size_t i = 1; i < 4; ++i) {
+    EXPECT_EQ(replies[i]["ok"], true) << replies[i].dump().substr(0, 200);
+    EXPECT_GT(replies[i]["packet"].get<std::string>().size(), 16000u);
+  }
 }
 
 TEST(ShimServe, StopsAfterShutdown) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -20,8 +21,13 @@ inline ByteView as_bytes(std::string_view s) {
 }
 
 std::string to_hex(ByteView data);
+// Appends the lowercase hex of `data` to `out`, with no temporary string.
+void append_hex(std::string& out, ByteView data);
 // Accepts upper or lower case; rejects odd length and non-hex characters.
 Result<Bytes> from_hex(std::string_view hex);
+// Lowercase hex only, without the error message: nullopt for anything else. For hot paths that
+// word their own error on the rare failure (the shim protocol).
+std::optional<Bytes> from_lower_hex(std::string_view hex);
 
 // RFC 4648 base64. `url_safe` selects the "-_" alphabet. Decoding requires canonical padding.
 std::string to_base64(ByteView data, bool url_safe = false);

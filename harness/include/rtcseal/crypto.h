@@ -58,6 +58,26 @@ Result<Bytes> hmac(Hash h, ByteView key, ByteView data);
 // HMAC of the concatenation of `parts`, without building it: for MACs over a length prefix,
 // a nonce and a large ciphertext that live in different buffers (RFC 9605 §4.5.1).
 Result<Bytes> hmac_concat(Hash h, ByteView key, std::span<const ByteView> parts);
+// HMAC keyed once, for per-packet tags: the key schedule runs in create(), and each mac_into only
+// re-initialises the keyed context, with no allocation. Not thread-safe (it reuses that context):
+// use one per thread.
+class HmacKey {
+ public:
+  static Result<HmacKey> create(Hash h, ByteView key);
+  size_t size() const;  // the full MAC length, hash_size(h)
+  // Writes the full MAC of the concatenation of `parts` to `out` (size() bytes).
+  Status mac_into(std::span<const ByteView> parts, uint8_t* out) const;
+
+  HmacKey(HmacKey&&) noexcept;
+  HmacKey& operator=(HmacKey&&) noexcept;
+  ~HmacKey();
+
+ private:
+  struct Impl;
+  explicit HmacKey(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
 // RFC 5869. An empty salt means HashLen zero bytes, as the RFC says.
 Result<SecretBytes> hkdf_extract(Hash h, ByteView salt, ByteView ikm);
 Result<SecretBytes> hkdf_expand(Hash h, ByteView prk, ByteView info, size_t length);

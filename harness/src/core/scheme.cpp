@@ -49,8 +49,13 @@ std::optional<Codec> parse_codec(std::string_view s) {
   return parse(kCodecs, s);
 }
 
+// Every scheme's packet is its payload plus a small header, tag or trailer (at most 64 bytes here;
+// H.264 escaping may add more): one allocation up front instead of a few as a header is appended.
+constexpr size_t kOverheadHint = 64;
+
 Result<Bytes> Context::protect(const ProtectInput& in) {
   Bytes out;
+  out.reserve(in.payload.size() + kOverheadHint);
   auto st = protect_into(in, out);
   if (!st) return st.error();
   return out;
@@ -58,6 +63,7 @@ Result<Bytes> Context::protect(const ProtectInput& in) {
 
 Result<Bytes> Context::unprotect(const UnprotectInput& in) {
   Bytes out;
+  out.reserve(in.packet.size());
   auto st = unprotect_into(in, out);
   if (!st) return st.error();
   return out;

@@ -66,4 +66,43 @@ Result<Bytes> hmac_concat(Hash h, ByteView key, std::span<const ByteView> parts)
   return out;
 }
 
+struct HmacKey::Impl {
+  Hash hash;
+  MacCtx ctx;  // keyed; freeing it cleanses the key schedule
+};
+
+HmacKey::HmacKey(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+HmacKey::HmacKey(HmacKey&&) noexcept = default;
+HmacKey& HmacKey::operator=(HmacKey&&) noexcept = default;
+HmacKey::~HmacKey() = default;
+
+Result<HmacKey> HmacKey::create(Hash h, ByteView key) {
+  EVP_MAC_CTX* tmpl = unkeyed_template(h);
+  if (tmpl == nullptr) return openssl_failure(std::string("HMAC-") + digest_name(h) + " setup");
+  MacCtx ctx(EVP_MAC_CTX_dup(tmpl));
+  static const unsigned char kNoBytes[1] = {};
+  if (!ctx ||
+      EVP_MAC_init(ctx.get(), key.empty() ? kNoBytes : key.data(), key.size(), nullptr) != 1) {
+    return openssl_failure(std::string("HMAC-") + digest_name(h) + " key");
+  }
+  return HmacKey(std::make_unique<Impl>(Impl{h, std::move(ctx)}));
+}
+
+size_t HmacKey::size() const {
+  return hash_size(impl_->hash);
+}
+
+Status HmacKey::mac_into(std::span<const ByteView> parts, uint8_t* out) const {
+  if (!impl_) return fail(Err::ENCRYPT_INTERNAL, "HmacKey used after move");
+  EVP_MAC_CTX* ctx = impl_->ctx.get();
+  // A null key restarts the MAC with the key already set, skipping its schedule.
+  bool ok = EVP_MAC_init(ctx, nullptr, 0, nullptr) == 1;
+  for (ByteView part : parts) ok = ok && EVP_MAC_update(ctx, part.data(), part.size()) == 1;
+  size_t out_len = 0;
+  if (!ok || EVP_MAC_final(ctx, out, &out_len, size()) != 1) {
+    return openssl_failure(std::string("HMAC-") + digest_name(impl_->hash));
+  }
+  return {};
+}
+
 }  // namespace rtcseal::crypto

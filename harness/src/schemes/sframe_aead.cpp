@@ -20,22 +20,27 @@ std::array<uint8_t, kBlockSize> counter_block(ByteView nonce) {
   return block;
 }
 
+constexpr size_t kMaxMacSize = 64;  // HMAC-SHA512
+using Mac = std::array<uint8_t, kMaxMacSize>;
+
+void store_be64(uint8_t* at, uint64_t v) {
+  for (int i = 0; i < 8; ++i) at[i] = static_cast<uint8_t>(v >> (56 - 8 * i));
+}
+
 struct CtrHmac {
   crypto::CipherKey enc;
-  crypto::SecretBytes auth_key;
+  crypto::HmacKey auth;
 
   // §4.5.1 compute_tag: HMAC(auth_key, BE8(|aad|) || BE8(|ct|) || BE8(Nt) || nonce || aad || ct),
-  // truncated to Nt. The MAC runs over the parts in place: no copy of the ciphertext.
-  Result<Bytes> tag(const Suite& s, ByteView nonce, ByteView aad, ByteView ct) const {
-    Bytes lengths;
-    lengths.reserve(24);
-    put_be(lengths, aad.size(), 8);
-    put_be(lengths, ct.size(), 8);
-    put_be(lengths, s.nt, 8);
+  // in full into `mac`; the caller truncates it to Nt. The MAC runs over the parts in place, with
+  // the key schedule done once: no copy of the ciphertext and no allocation per frame.
+  Status tag(const Suite& s, ByteView nonce, ByteView aad, ByteView ct, Mac& mac) const {
+    std::array<uint8_t, 24> lengths;
+    store_be64(lengths.data(), aad.size());
+    store_be64(lengths.data() + 8, ct.size());
+    store_be64(lengths.data() + 16, s.nt);
     const ByteView parts[] = {lengths, nonce, aad, ct};
-    RTCSEAL_TRY(Bytes mac, crypto::hmac_concat(s.hash, auth_key, parts));
-    mac.resize(s.nt);
-    return mac;
+    return auth.mac_into(parts, mac.data());
   }
 };
 
@@ -78,8 +83,9 @@ Result<Aead> Aead::create(const Suite& suite, ByteView key) {
   RTCSEAL_TRY(CtrHmacKeys keys, split_key(suite, key));
   RTCSEAL_TRY(crypto::CipherKey enc,
               crypto::CipherKey::create(crypto::Cipher::Aes128Ctr, keys.enc_key));
-  return Aead(std::make_unique<Impl>(
-      Impl{&suite, Keyed(CtrHmac{std::move(enc), std::move(keys.auth_key)})}));
+  RTCSEAL_TRY(crypto::HmacKey auth, crypto::HmacKey::create(suite.hash, keys.auth_key));
+  return Aead(
+      std::make_unique<Impl>(Impl{&suite, Keyed(CtrHmac{std::move(enc), std::move(auth)})}));
 }
 
 Aead::Aead(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -102,8 +108,9 @@ Status Aead::seal_into(ByteView nonce, ByteView aad, ByteView plaintext, uint8_t
     auto st = ch.enc.encrypt_into(counter_block(nonce), plaintext, out);
     if (!st) return st;
   }
-  RTCSEAL_TRY(Bytes tag, ch.tag(s, nonce, aad, ByteView(out, plaintext.size())));
-  std::copy(tag.begin(), tag.end(), out + plaintext.size());
+  Mac mac;
+  if (auto st = ch.tag(s, nonce, aad, ByteView(out, plaintext.size()), mac); !st) return st;
+  std::copy_n(mac.begin(), s.nt, out + plaintext.size());
   return {};
 }
 
@@ -120,9 +127,10 @@ Status Aead::open_into(ByteView nonce, ByteView aad, ByteView sealed, uint8_t* o
   }
   const auto& ch = std::get<CtrHmac>(impl_->keyed);
   const ByteView ct = sealed.first(sealed.size() - s.nt);
-  RTCSEAL_TRY(Bytes want, ch.tag(s, nonce, aad, ct));
+  Mac want;
+  if (auto st = ch.tag(s, nonce, aad, ct, want); !st) return st;
   // Verify before decrypting (encrypt-then-MAC), in constant time.
-  if (!crypto::ct_equal(want, sealed.last(s.nt))) {
+  if (!crypto::ct_equal(ByteView(want).first(s.nt), sealed.last(s.nt))) {
     return fail(Err::AUTH_FAILED, "HMAC tag does not verify");
   }
   if (ct.empty()) return {};

@@ -26,7 +26,7 @@ Result<SecretBytes> expand(ByteView prk, std::string_view label, size_t length) 
 
 class Draft01Crypto final : public EngineCrypto {
  public:
-  Draft01Crypto(crypto::CipherKey cipher, SecretBytes salt, SecretBytes auth)
+  Draft01Crypto(crypto::CipherKey cipher, SecretBytes salt, crypto::HmacKey auth)
       : EngineCrypto(std::move(cipher)), salt_(std::move(salt)), auth_(std::move(auth)) {}
 
   const HeaderLayout& header_layout() const override { return kDraft01Header; }
@@ -45,7 +45,7 @@ class Draft01Crypto final : public EngineCrypto {
 
   // "AES-CTR with SHA2", compute_tag: HMAC(auth_key, BE64(len aad) ‖ BE64(len ct) ‖ nonce ‖ aad ‖
   // ct), where aad = header ‖ clear codec bytes ‖ metadata.
-  Result<Bytes> mac(const FrameParts& p) const override {
+  Status mac(const FrameParts& p, uint8_t* out) const override {
     std::array<uint8_t, 16> lengths;
     const uint64_t aad_len = p.header.size() + p.clear.size() + p.metadata.size();
     for (size_t i = 0; i < 8; ++i) {
@@ -54,12 +54,12 @@ class Draft01Crypto final : public EngineCrypto {
     }
     const ByteView parts[] = {
         lengths, ByteView(p.block).first(kNn), p.header, p.clear, p.metadata, p.ciphertext};
-    return crypto::hmac_concat(Hash::Sha256, auth_, parts);
+    return auth_.mac_into(parts, out);
   }
 
  private:
   SecretBytes salt_;
-  SecretBytes auth_;
+  crypto::HmacKey auth_;
 };
 
 }  // namespace
@@ -73,8 +73,9 @@ Result<std::unique_ptr<EngineCrypto>> make_draft01_crypto(ByteView master_key) {
   RTCSEAL_TRY(SecretBytes enc, expand(aead_secret, "enc", kNk));
   RTCSEAL_TRY(SecretBytes auth, expand(aead_secret, "auth", kNh));
   RTCSEAL_TRY(auto cipher, crypto::CipherKey::create(crypto::Cipher::Aes128Ctr, enc));
+  RTCSEAL_TRY(auto mac, crypto::HmacKey::create(Hash::Sha256, auth));
   return std::unique_ptr<EngineCrypto>(
-      new Draft01Crypto(std::move(cipher), std::move(salt), std::move(auth)));
+      new Draft01Crypto(std::move(cipher), std::move(salt), std::move(mac)));
 }
 
 }  // namespace rtcseal::vonage::detail

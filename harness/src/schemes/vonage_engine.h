@@ -17,6 +17,8 @@
 namespace rtcseal::vonage::detail {
 
 using CounterBlock = std::array<uint8_t, 16>;
+inline constexpr size_t kMacSize = 32;  // HMAC-SHA256
+using Mac = std::array<uint8_t, kMacSize>;
 
 // The pieces of one frame that the tag may cover.
 struct FrameParts {
@@ -37,8 +39,9 @@ class EngineCrypto {
   virtual bool encrypts_clear_bytes() const = 0;
   // The initial AES-CTR counter block of the frame with this KID and CTR.
   virtual CounterBlock counter_block(uint64_t kid, uint64_t ctr) const = 0;
-  // The full HMAC-SHA256 over what this engine authenticates; the caller truncates it.
-  virtual Result<Bytes> mac(const FrameParts& parts) const = 0;
+  // The full HMAC-SHA256 over what this engine authenticates, into `out` (kMacSize bytes); the
+  // caller truncates it.
+  virtual Status mac(const FrameParts& parts, uint8_t* out) const = 0;
   const crypto::CipherKey& cipher() const { return cipher_; }
 
  protected:

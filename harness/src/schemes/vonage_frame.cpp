@@ -23,8 +23,13 @@ Status seal_frame(const EngineCrypto& engine, Media media, size_t clear_len, Byt
   if (!body.empty()) {
     if (auto st = engine.cipher().encrypt_into(block, body, ct); !st) return st;
   }
-  RTCSEAL_TRY(const Bytes mac, engine.mac({clear, ByteView(header.data(), header_len), metadata,
-                                           ByteView(ct, body.size()), block}));
+  Mac mac;
+  if (auto st = engine.mac(
+          {clear, ByteView(header.data(), header_len), metadata, ByteView(ct, body.size()), block},
+          mac.data());
+      !st) {
+    return st;
+  }
   std::copy_n(mac.begin(), tag_len, ct + body.size());
   return {};
 }
@@ -45,7 +50,10 @@ Status open_frame(const EngineCrypto& engine, Media media, size_t clear_len, Byt
     return fail(Err::MALFORMED_PACKET, "the ciphertext is shorter than the clear bytes it covers");
   }
   const CounterBlock block = engine.counter_block(h.kid, h.ctr);
-  RTCSEAL_TRY(const Bytes mac, engine.mac({clear, rest.first(h.size), metadata, ct, block}));
+  Mac mac;
+  if (auto st = engine.mac({clear, rest.first(h.size), metadata, ct, block}, mac.data()); !st) {
+    return st;
+  }
   if (!crypto::ct_equal(ByteView(mac).first(tag_len), rest.last(tag_len))) {
     return fail(Err::AUTH_FAILED, "the frame's tag does not verify");
   }

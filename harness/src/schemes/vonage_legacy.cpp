@@ -18,7 +18,7 @@ Result<SecretBytes> derive(ByteView k, std::string_view label, size_t length) {
 
 class LegacyCrypto final : public EngineCrypto {
  public:
-  LegacyCrypto(crypto::CipherKey cipher, SecretBytes salt, SecretBytes auth)
+  LegacyCrypto(crypto::CipherKey cipher, SecretBytes salt, crypto::HmacKey auth)
       : EngineCrypto(std::move(cipher)), salt_(std::move(salt)), auth_(std::move(auth)) {}
 
   const HeaderLayout& header_layout() const override { return kLegacyHeader; }
@@ -43,17 +43,17 @@ class LegacyCrypto final : public EngineCrypto {
   }
 
   // HMAC over header ‖ ciphertext only: the clear codec bytes are not authenticated.
-  Result<Bytes> mac(const FrameParts& p) const override {
+  Status mac(const FrameParts& p, uint8_t* out) const override {
     if (!p.metadata.empty()) {
       return fail(Err::UNIMPLEMENTED, "the legacy engine authenticates no metadata");
     }
     const ByteView parts[] = {p.header, p.ciphertext};
-    return crypto::hmac_concat(crypto::Hash::Sha256, auth_, parts);
+    return auth_.mac_into(parts, out);
   }
 
  private:
   SecretBytes salt_;
-  SecretBytes auth_;
+  crypto::HmacKey auth_;
 };
 
 }  // namespace
@@ -63,8 +63,9 @@ Result<std::unique_ptr<EngineCrypto>> make_legacy_crypto(ByteView master_key) {
   RTCSEAL_TRY(SecretBytes enc, derive(master_key, "SFrameEncryptionKey", 16));
   RTCSEAL_TRY(SecretBytes auth, derive(master_key, "SFrameAuthenticationKey", 32));
   RTCSEAL_TRY(auto cipher, crypto::CipherKey::create(crypto::Cipher::Aes128Ctr, enc));
+  RTCSEAL_TRY(auto mac, crypto::HmacKey::create(crypto::Hash::Sha256, auth));
   return std::unique_ptr<EngineCrypto>(
-      new LegacyCrypto(std::move(cipher), std::move(salt), std::move(auth)));
+      new LegacyCrypto(std::move(cipher), std::move(salt), std::move(mac)));
 }
 
 }  // namespace rtcseal::vonage::detail

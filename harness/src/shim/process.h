@@ -52,6 +52,7 @@ class ShimProcess {
   pid_t pid_;
   int in_, out_, err_;
   std::string stdout_buf_;
+  size_t stdout_searched_ = 0;  // bytes of stdout_buf_ known to hold no newline
   std::string stderr_buf_;
   size_t stderr_keep_;
   bool reaped_ = false;

@@ -1,7 +1,9 @@
+#include <algorithm>
 #include <charconv>
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "json_line.h"
 #include "rtcseal/json_input.h"
 #include "rtcseal/shim_protocol.h"
 
@@ -66,80 +68,172 @@ Ordered params_json(std::string_view scheme, const Params& params) {
   return out;
 }
 
-Ordered request_json(const Request& r) {
-  Ordered j{{"id", r.id}, {"op", op_name(r.op)}};
+// Appends one JSON object to a line. Lines are written directly rather than built as nlohmann
+// values and dumped: every frame crosses as a long hex string, and building, copying and
+// escape-checking it through nlohmann dominated a shim round trip. The text is the same as
+// nlohmann's compact dump, keys in the order written.
+class ObjectWriter {
+ public:
+  explicit ObjectWriter(std::string& out) : out_(out) { out_ += '{'; }
+  ~ObjectWriter() { out_ += '}'; }
+  ObjectWriter(const ObjectWriter&) = delete;
+  ObjectWriter& operator=(const ObjectWriter&) = delete;
+
+  // Keys are the protocol's own names: plain ASCII, nothing to escape.
+  std::string& key(std::string_view name) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    out_ += '"';
+    out_ += name;
+    out_ += "\":";
+    return out_;
+  }
+  void str(std::string_view name, std::string_view value) { append_string(key(name), value); }
+  void integer(std::string_view name, int64_t value) { key(name) += std::to_string(value); }
+  void uinteger(std::string_view name, uint64_t value) { key(name) += std::to_string(value); }
+  void boolean(std::string_view name, bool value) { key(name) += value ? "true" : "false"; }
+  void json(std::string_view name, const Ordered& value) { key(name) += dump(value); }
+  // Lowercase hex, written straight from the bytes.
+  void hex(std::string_view name, ByteView bytes) {
+    std::string& out = key(name);
+    out += '"';
+    append_hex(out, bytes);
+    out += '"';
+  }
+
+ private:
+  // Printable ASCII without '"' or '\\' needs no escaping; anything else goes through nlohmann's
+  // serializer, so escapes and the replacement of invalid UTF-8 stay exactly as they were.
+  static void append_string(std::string& out, std::string_view value) {
+    const bool plain = std::all_of(value.begin(), value.end(), [](char c) {
+      auto u = static_cast<unsigned char>(c);
+      return u >= 0x20 && u < 0x80 && c != '"' && c != '\\';
+    });
+    if (plain) {
+      out += '"';
+      out += value;
+      out += '"';
+    } else {
+      out += dump(Ordered(std::string(value)));
+    }
+  }
+
+  std::string& out_;
+  bool first_ = true;
+};
+
+// About the length of a line: its hex and a little more, so a batch line is not grown (and
+// copied) a dozen times on the way.
+constexpr size_t kFieldsHint = 128;
+
+size_t size_hint(const Request& r) {
+  size_t n = kFieldsHint + 2 * (r.payload.size() + r.packet.size() + r.metadata.size());
+  for (const Request& inner : r.requests) n += size_hint(inner);
+  return n;
+}
+
+size_t size_hint(const Response& r) {
+  size_t n =
+      kFieldsHint + 2 * ((r.packet ? r.packet->size() : 0) + (r.payload ? r.payload->size() : 0));
+  if (r.responses) {
+    for (const Response& inner : *r.responses) n += size_hint(inner);
+  }
+  return n;
+}
+
+void write_request(std::string& out, const Request& r) {
+  ObjectWriter j(out);
+  j.integer("id", r.id);
+  j.str("op", op_name(r.op));
   switch (r.op) {
     case Op::Hello:
-      j["protocol"] = r.protocol;
+      j.integer("protocol", r.protocol);
       break;
     case Op::Configure:
-      j["ctx"] = r.ctx;
-      j["scheme"] = r.scheme;
-      j["params"] = params_json(r.scheme, r.params);
+      j.str("ctx", r.ctx);
+      j.str("scheme", r.scheme);
+      j.json("params", params_json(r.scheme, r.params));
       break;
     case Op::Protect:
     case Op::Unprotect:
-      j["ctx"] = r.ctx;
-      j["media"] = media_name(r.media);
-      j["codec"] = codec_name(r.codec);
+      j.str("ctx", r.ctx);
+      j.str("media", media_name(r.media));
+      j.str("codec", codec_name(r.codec));
       if (r.op == Op::Protect) {
-        j["payload"] = to_hex(r.payload);
-        if (r.ctr) j["ctr"] = *r.ctr;
-        if (r.kid) j["kid"] = *r.kid;
+        j.hex("payload", r.payload);
+        if (r.ctr) j.uinteger("ctr", *r.ctr);
+        if (r.kid) j.uinteger("kid", *r.kid);
       } else {
-        j["packet"] = to_hex(r.packet);
+        j.hex("packet", r.packet);
       }
-      if (!r.metadata.empty()) j["metadata"] = to_hex(r.metadata);
+      if (!r.metadata.empty()) j.hex("metadata", r.metadata);
       break;
     case Op::Rekey:
-      j["ctx"] = r.ctx;
-      j["params"] = params_json(r.scheme, r.params);
+      j.str("ctx", r.ctx);
+      j.json("params", params_json(r.scheme, r.params));
       break;
     case Op::Close:
-      j["ctx"] = r.ctx;
+      j.str("ctx", r.ctx);
       break;
     case Op::Shutdown:
       break;
     case Op::Batch: {
-      Ordered list = Ordered::array();
-      for (const Request& inner : r.requests) list.push_back(request_json(inner));
-      j["requests"] = std::move(list);
+      std::string& list = j.key("requests");
+      list += '[';
+      for (size_t i = 0; i < r.requests.size(); ++i) {
+        if (i > 0) list += ',';
+        write_request(list, r.requests[i]);
+      }
+      list += ']';
       break;
     }
   }
-  return j;
 }
 
 Ordered error_json(const Ordered& id, std::string_view code, std::string_view message) {
   return Ordered{{"id", id}, {"ok", false}, {"error", code}, {"message", message}};
 }
 
-Ordered response_json(const Response& r) {
-  if (!r.ok) return error_json(r.id, r.error, r.message);
-  Ordered j{{"id", r.id}, {"ok", true}};
+void write_response(std::string& out, const Response& r) {
+  ObjectWriter j(out);
+  j.integer("id", r.id);
+  j.boolean("ok", r.ok);
+  if (!r.ok) {
+    j.str("error", r.error);
+    j.str("message", r.message);
+    return;
+  }
   if (r.hello) {
-    j["name"] = r.hello->name;
-    j["version"] = r.hello->version;
-    j["schemes"] = r.hello->schemes;
-    j["features"] = r.hello->features;
+    j.str("name", r.hello->name);
+    j.str("version", r.hello->version);
+    j.json("schemes", Ordered(r.hello->schemes));
+    j.json("features", Ordered(r.hello->features));
   }
-  if (r.packet) j["packet"] = to_hex(*r.packet);
-  if (r.payload) j["payload"] = to_hex(*r.payload);
+  if (r.packet) j.hex("packet", *r.packet);
+  if (r.payload) j.hex("payload", *r.payload);
   if (r.responses) {
-    Ordered list = Ordered::array();
-    for (const Response& inner : *r.responses) list.push_back(response_json(inner));
-    j["responses"] = std::move(list);
+    std::string& list = j.key("responses");
+    list += '[';
+    for (size_t i = 0; i < r.responses->size(); ++i) {
+      if (i > 0) list += ',';
+      write_response(list, (*r.responses)[i]);
+    }
+    list += ']';
   }
-  return j;
 }
 
-// Bytes are lowercase hex on the wire, both ways.
+// Bytes are lowercase hex on the wire, both ways. Read in place: frames are the bulk of a line.
 InputResult<Bytes> lower_hex(const JsonNode& node) {
-  RTCSEAL_TRY(std::string text, node.str());
-  for (char c : text) {
-    if (c >= 'A' && c <= 'F') return node.error("bad hex: uppercase digit (hex must be lowercase)");
+  if (!node.raw().is_string()) return node.str().error();
+  const auto& text = node.raw().get_ref<const std::string&>();
+  if (auto bytes = from_lower_hex(text)) return std::move(*bytes);
+  // Not lowercase hex: say why, as the strict decoders word it.
+  if (std::any_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'F'; })) {
+    return node.error("bad hex: uppercase digit (hex must be lowercase)");
   }
-  return node.hex();
+  auto bytes = from_hex(text);
+  if (!bytes) return node.error("bad " + bytes.error().message);
+  return std::move(bytes).value();
 }
 
 InputResult<Bytes> lower_hex(const JsonNode& node, const char* key) {
@@ -341,6 +435,13 @@ std::optional<InputError> decode_fields(const JsonNode& n, Request& r) {
   return std::nullopt;
 }
 
+// The fast reader for the lines shims write in practice; nlohmann for the rest, which also words
+// the error of a line that is not JSON.
+InputResult<nlohmann::json> parse_line(const std::string& file, std::string_view line) {
+  if (auto doc = parse_plain_json(line)) return std::move(*doc);
+  return parse_json_text(file, std::string(line));
+}
+
 }  // namespace
 
 std::string_view op_name(Op op) {
@@ -365,11 +466,17 @@ bool is_integer_param(std::string_view scheme, std::string_view name) {
 }
 
 std::string encode_request(const Request& request) {
-  return dump(request_json(request));
+  std::string out;
+  out.reserve(size_hint(request));
+  write_request(out, request);
+  return out;
 }
 
 std::string encode_response(const Response& response) {
-  return dump(response_json(response));
+  std::string out;
+  out.reserve(size_hint(response));
+  write_response(out, response);
+  return out;
 }
 
 std::string encode_bad_request(const BadRequest& bad) {
@@ -378,12 +485,12 @@ std::string encode_bad_request(const BadRequest& bad) {
 }
 
 InputResult<Response> decode_response(std::string_view line, const Request& request) {
-  RTCSEAL_TRY(nlohmann::json doc, parse_json_text(kReplyFile, std::string(line)));
+  RTCSEAL_TRY(nlohmann::json doc, parse_line(kReplyFile, line));
   return decode_response_node(JsonNode(kReplyFile, doc), request);
 }
 
 Result<Request, BadRequest> decode_request(std::string_view line) {
-  auto doc = parse_json_text(kRequestFile, std::string(line));
+  auto doc = parse_line(kRequestFile, line);
   if (!doc) return BadRequest{std::nullopt, std::string(kMalformedRequest), doc.error()};
   return decode_request_node(JsonNode(kRequestFile, *doc), /*nested=*/false);
 }
