@@ -52,6 +52,10 @@ InputResult<nlohmann::json> parse_json_text(const std::string& file, const std::
       auto unused = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
       return InputError{file, "", "invalid JSON (byte " + std::to_string(e.byte) + ")"};
+    } catch (const nlohmann::json::out_of_range&) {
+      // A number beyond double's range (e.g. 1e400) is out_of_range 406, not a parse_error: it
+      // must still end as an InputError, not escape into a reader that promises not to throw.
+      return InputError{file, "", "invalid JSON: a number is out of range"};
     }
     return InputError{file, "", "invalid JSON"};
   }
