@@ -10,19 +10,27 @@ namespace {
 using detail::Rng;
 using detail::Verdict;
 
+// FNV-1a: a hash that is the same under every compiler and library, unlike std::hash.
+uint64_t fnv1a(const std::string& s) {
+  uint64_t h = 0xcbf29ce484222325u;
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3u;
+  return h;
+}
+
 struct Recorder {
   const Plan& plan;
   Implementation& impl;
   uint64_t seed;
   std::vector<CheckResult> results;
 
-  // Each check draws from its own generator, so adding a check never shifts another's bytes.
+  // Each check draws from its own generator, seeded from the run's seed and the check's id, so
+  // adding a check never shifts another's bytes.
   void check(const Target& t, const std::string& name, const std::string& comment,
              const std::function<Verdict(Rng&)>& body) {
-    Rng rng(seed + results.size());
-    Verdict v = body(rng);
     CheckResult r;
     r.id = "behaviour:" + t.name + "/" + name;
+    Rng rng(seed ^ fnv1a(r.id));
+    Verdict v = body(rng);
     r.suite = "behaviour";
     r.implementation = impl.name();
     r.scheme = t.scheme;
