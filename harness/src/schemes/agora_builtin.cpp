@@ -6,6 +6,7 @@
 #include <optional>
 #include <variant>
 
+#include "rtcseal/big_endian.h"
 #include "rtcseal/crypto.h"
 
 namespace rtcseal::agora {
@@ -248,8 +249,8 @@ class AgoraContext final : public Context {
     }
     uint64_t kid = in.kid ? *in.kid : sender_id_;
     PacketId id;
-    for (size_t i = 0; i < 4; ++i) id[i] = static_cast<uint8_t>(kid >> (8 * (3 - i)));
-    for (size_t i = 0; i < 8; ++i) id[4 + i] = static_cast<uint8_t>(ctr >> (8 * (7 - i)));
+    store_be(id.data(), kid, 4);
+    store_be(id.data() + 4, ctr, 8);
     return id;
   }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <variant>
 
+#include "rtcseal/big_endian.h"
 #include "rtcseal/sframe.h"
 
 namespace rtcseal::sframe {
@@ -23,10 +24,6 @@ std::array<uint8_t, kBlockSize> counter_block(ByteView nonce) {
 constexpr size_t kMaxMacSize = 64;  // HMAC-SHA512
 using Mac = std::array<uint8_t, kMaxMacSize>;
 
-void store_be64(uint8_t* at, uint64_t v) {
-  for (int i = 0; i < 8; ++i) at[i] = static_cast<uint8_t>(v >> (56 - 8 * i));
-}
-
 struct CtrHmac {
   crypto::CipherKey enc;
   crypto::HmacKey auth;
@@ -36,9 +33,9 @@ struct CtrHmac {
   // the key schedule done once: no copy of the ciphertext and no allocation per frame.
   Status tag(const Suite& s, ByteView nonce, ByteView aad, ByteView ct, Mac& mac) const {
     std::array<uint8_t, 24> lengths;
-    store_be64(lengths.data(), aad.size());
-    store_be64(lengths.data() + 8, ct.size());
-    store_be64(lengths.data() + 16, s.nt);
+    store_be(lengths.data(), aad.size(), 8);
+    store_be(lengths.data() + 8, ct.size(), 8);
+    store_be(lengths.data() + 16, s.nt, 8);
     const ByteView parts[] = {lengths, nonce, aad, ct};
     return auth.mac_into(parts, mac.data());
   }

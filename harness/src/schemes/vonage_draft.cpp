@@ -3,6 +3,7 @@
 #include <array>
 #include <string_view>
 
+#include "rtcseal/big_endian.h"
 #include "vonage_engine.h"
 
 namespace rtcseal::vonage::detail {
@@ -48,10 +49,8 @@ class Draft01Crypto final : public EngineCrypto {
   Status mac(const FrameParts& p, uint8_t* out) const override {
     std::array<uint8_t, 16> lengths;
     const uint64_t aad_len = p.header.size() + p.clear.size() + p.metadata.size();
-    for (size_t i = 0; i < 8; ++i) {
-      lengths[i] = static_cast<uint8_t>(aad_len >> (8 * (7 - i)));
-      lengths[8 + i] = static_cast<uint8_t>(uint64_t{p.ciphertext.size()} >> (8 * (7 - i)));
-    }
+    store_be(lengths.data(), aad_len, 8);
+    store_be(lengths.data() + 8, p.ciphertext.size(), 8);
     const ByteView parts[] = {
         lengths, ByteView(p.block).first(kNn), p.header, p.clear, p.metadata, p.ciphertext};
     return auth_.mac_into(parts, out);

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "rtcseal/big_endian.h"
+
 namespace rtcseal::vonage::detail {
 
 namespace {
@@ -23,10 +25,6 @@ size_t min_bytes(uint64_t v) {
   return n;
 }
 
-void put(uint64_t v, size_t n, uint8_t* out) {
-  for (size_t i = 0; i < n; ++i) out[i] = static_cast<uint8_t>(v >> (8 * (n - 1 - i)));
-}
-
 }  // namespace
 
 uint64_t max_field_value(const HeaderLayout& layout) {
@@ -41,8 +39,8 @@ size_t write_header(const HeaderLayout& layout, uint64_t kid, uint64_t ctr, Head
   const auto k = static_cast<uint8_t>(extended ? kid_len - layout.length_bias : kid);
   out[0] =
       static_cast<uint8_t>((ctr_len - layout.length_bias) << 4 | (extended ? kExtendedKid : 0) | k);
-  put(kid, kid_len, out.data() + 1);
-  put(ctr, ctr_len, out.data() + 1 + kid_len);
+  store_be(out.data() + 1, kid, kid_len);
+  store_be(out.data() + 1 + kid_len, ctr, ctr_len);
   return 1 + kid_len + ctr_len;
 }
 

@@ -2,6 +2,7 @@
 // SFrame of draft-omara-sframe-00 as the medooze/sframe library implements it (facts §2.3).
 #include <string_view>
 
+#include "rtcseal/big_endian.h"
 #include "vonage_engine.h"
 
 namespace rtcseal::vonage::detail {
@@ -34,10 +35,8 @@ class LegacyCrypto final : public EngineCrypto {
   // IV = (BE64(CTR) ‖ BE64(KID)) XOR salt, used whole as the 128-bit counter block (lib/IV.js).
   CounterBlock counter_block(uint64_t kid, uint64_t ctr) const override {
     CounterBlock b;
-    for (size_t i = 0; i < 8; ++i) {
-      b[i] = static_cast<uint8_t>(ctr >> (8 * (7 - i)));
-      b[8 + i] = static_cast<uint8_t>(kid >> (8 * (7 - i)));
-    }
+    store_be(b.data(), ctr, 8);
+    store_be(b.data() + 8, kid, 8);
     for (size_t i = 0; i < b.size(); ++i) b[i] ^= salt_[i];
     return b;
   }
