@@ -16,12 +16,26 @@ nlohmann::ordered_json to_json(const Report& report) {
     j["flags"] = r.flags;
     j["outcome"] = outcome_name(r.outcome);
     if (!r.reason.empty()) j["reason"] = r.reason;
+    if (r.cell) {
+      j["cell"] = {{"sender", r.cell->sender},
+                   {"receiver", r.cell->receiver},
+                   {"scenario", r.cell->scenario}};
+    }
     results.push_back(std::move(j));
+  }
+  Json profiles = Json::array();
+  for (const ProfileInfo& p : report.profiles) {
+    profiles.push_back({{"id", p.id},
+                        {"vendor", p.vendor},
+                        {"sdk", p.sdk},
+                        {"platform", p.platform},
+                        {"versions", p.versions}});
   }
   return Json{{"schema", kReportSchema},
               {"tool", {{"name", "rtcseal"}, {"version", report.tool_version}}},
               {"command", report.command},
               {"summary", summary},
+              {"profiles", profiles},
               {"results", results}};
 }
 

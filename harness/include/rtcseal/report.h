@@ -26,6 +26,15 @@ inline constexpr Outcome kAllOutcomes[] = {Outcome::Pass, Outcome::Fail,  Outcom
 std::string_view outcome_name(Outcome o);
 std::optional<Outcome> parse_outcome(std::string_view s);
 
+// Where an interop check sits in the compatibility matrix: one sender profile sending to one
+// receiver profile under one scenario. With the check's implementation, scheme and variant it names
+// a matrix cell; a cell's outcome is the worst of its checks' (reports/ computes it).
+struct MatrixCell {
+  std::string sender;    // profile id
+  std::string receiver;  // profile id
+  std::string scenario;  // scenario id
+};
+
 struct CheckResult {
   std::string id;              // stable, and unique per implementation in a run: "<file>#<tcId>"
   std::string suite;           // "vectors", "wycheproof", ...
@@ -38,6 +47,17 @@ struct CheckResult {
   std::vector<std::string> flags;
   Outcome outcome = Outcome::Error;
   std::string reason;  // why, for every outcome but pass
+  std::optional<MatrixCell> cell;  // set for interop checks only
+};
+
+// What a report says of each profile its cells name, so that a reader can filter the matrix by
+// vendor, platform and version without the profile files.
+struct ProfileInfo {
+  std::string id;
+  std::string vendor;
+  std::string sdk;
+  std::string platform;
+  std::string versions;  // the profile's version range as written, e.g. ">=2.27.0 <2.30.0"
 };
 
 struct Summary {
@@ -50,6 +70,7 @@ struct Report {
   std::string tool_version;
   std::string command;
   std::vector<CheckResult> results;
+  std::vector<ProfileInfo> profiles;  // every profile a cell names, sorted by id
   Summary summary() const;
 };
 
